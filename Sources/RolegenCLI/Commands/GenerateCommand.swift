@@ -1,0 +1,154 @@
+package import ArgumentParser
+package import RolegenCore
+
+/// `rolegen generate`: personas in, IAM documents out.
+package struct GenerateCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Generate the IAM policies of one or more personas.",
+        discussion: """
+            With one persona and no --output, prints its permissions policy, ready for
+              aws iam create-policy --policy-name NAME --policy-document file:///dev/stdin
+            With --output DIR, writes DIR/PERSONA/permissions-policy.json, trust-policy.json and manifest.json \
+            for each persona. Files are written only when every persona generates without error, each through a \
+            temporary file renamed into place, so a failed run leaves DIR as it was.
+
+            Values: a persona's `values:` are the defaults; --values files override them (later files win); \
+            --set overrides everything.
+
+            Templates are looked up in the --templates directories, then in every `templates/` directory beside \
+            the persona file or one of its parent directories, nearest first.
+
+            EXAMPLES
+              rolegen personas/data-scientist.yaml --values examples/acme-ml/values.yaml
+              rolegen generate personas/ --values team.yaml -o build/iam
+              rolegen personas/mlops-engineer.yaml --values team.yaml --set region=eu-west-1 --explain
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Persona files, or directories of persona files.", valueName: "persona"))
+    package var personas: [String] = []
+
+    @Option(name: .customLong("values"), help: ArgumentHelp("A YAML file of values for the personas (repeatable).", valueName: "file"))
+    package var valuesFiles: [String] = []
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Set one value, overriding the files (repeatable); [a, b] is a list.",
+                                                          valueName: "name=value"))
+    package var assignments: [String] = []
+
+    @Option(name: .customLong("templates"), help: ArgumentHelp("A directory of templates, searched first (repeatable).",
+                                                                valueName: "dir"))
+    package var templateDirectories: [String] = []
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write each persona's bundle under this directory.",
+                                                                       valueName: "dir"))
+    package var output: String?
+
+    @Flag(help: "Print each statement with the persona line, template and guards it came from.")
+    package var explain = false
+
+    package init() {}
+
+    package func validate() throws {
+        if personas.isEmpty { throw ValidationError("name at least one persona file, such as personas/data-scientist.yaml") }
+    }
+
+    package func run() throws {
+        let status = execute(console: StandardConsole(), fileSystem: LocalFileSystem())
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+
+    package func execute(console: any Console, fileSystem: any FileSystem) -> ExitStatus {
+        let sink = DiagnosticSink()
+        let loader = YAMLFileLoader(fileSystem: fileSystem)
+        let paths = expandPersonaArguments(fileSystem: fileSystem, sink: sink)
+        if output == nil && paths.count > 1 {
+            sink.error(.schemaValue, "\(paths.count) personas given; standard output takes one policy, so write several with "
+                       + "--output DIR", at: nil)
+        }
+        let values = ValueSources.load(valuesFiles: valuesFiles, assignments: assignments, loader: loader, sink: sink)
+        let generator = Generator(fileSystem: fileSystem, templateDirectories: templateDirectories)
+        var bundles: [RoleBundle] = []
+        if !sink.hasErrors {
+            for path in paths {
+                if let bundle = generator.generate(personaPath: path, values: values, sink: sink) { bundles.append(bundle) }
+            }
+        }
+        var seenNames: [String: String] = [:]
+        for bundle in bundles {
+            if let other = seenNames[bundle.persona.name] {
+                sink.error(.schemaConflict, "personas in '\(other)' and '\(bundle.persona.path)' are both named "
+                           + "'\(bundle.persona.name)'; their bundles would overwrite each other", at: bundle.persona.location)
+            }
+            seenNames[bundle.persona.name] = bundle.persona.path
+        }
+        if sink.hasErrors {
+            report(sink, console: console, failed: true)
+            return .inputError
+        }
+        if let output {
+            do {
+                try write(bundles, to: output, fileSystem: fileSystem)
+            } catch {
+                sink.error(.outputUnwritable, "cannot write the bundle: \(error.reasonText); nothing was written",
+                           at: SourceLocation(path: error.path))
+                report(sink, console: console, failed: true)
+                return .inputError
+            }
+            report(sink, console: console, failed: false)
+            for bundle in bundles {
+                let size = PolicyJSONWriter.quotaSize(of: bundle.permissionsJSON)
+                console.writeError("wrote \(joinPath(output, bundle.persona.name))/ (\(bundle.statements.count) statements, "
+                                   + "\(size) characters)\n")
+            }
+            if explain { bundles.forEach { console.writeOutput(ExplainRenderer.render($0)) } }
+            return .success
+        }
+        report(sink, console: console, failed: false)
+        if let bundle = bundles.first {
+            console.writeOutput(explain ? ExplainRenderer.render(bundle) : bundle.permissionsJSON)
+        }
+        return .success
+    }
+
+    /// Persona files as given, and the `.yaml` files of directories given, sorted.
+    private func expandPersonaArguments(fileSystem: any FileSystem, sink: DiagnosticSink) -> [String] {
+        var paths: [String] = []
+        for argument in personas {
+            guard fileSystem.kind(of: argument) == .directory else {
+                paths.append(argument)
+                continue
+            }
+            let names = ((try? fileSystem.listDirectory(argument)) ?? []).filter {
+                !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml"))
+            }
+            if names.isEmpty {
+                sink.error(.fileNotFound, "the directory holds no persona files (*.yaml)", at: SourceLocation(path: argument))
+            }
+            paths += names.map { joinPath(argument, $0) }.filter { fileSystem.kind(of: $0) == .file }
+        }
+        return paths
+    }
+
+    private func write(_ bundles: [RoleBundle], to output: String, fileSystem: any FileSystem) throws(FileSystemError) {
+        if let kind = fileSystem.kind(of: output), kind != .directory {
+            throw FileSystemError(path: output, reason: .notDirectory)
+        }
+        var files: [(path: String, contents: [UInt8])] = []
+        var directories: [String] = []
+        for bundle in bundles {
+            let directory = joinPath(output, bundle.persona.name)
+            directories.append(directory)
+            files += bundle.files.map { (joinPath(directory, $0.name), Array($0.contents.utf8)) }
+        }
+        try BundleWriter(fileSystem: fileSystem).write(files, creating: directories)
+    }
+
+    private func report(_ sink: DiagnosticSink, console: any Console, failed: Bool) {
+        guard !sink.diagnostics.isEmpty else { return }
+        console.writeError(DiagnosticPrinter.render(sink.diagnostics, color: console.colorsErrors))
+        if failed {
+            console.writeError("rolegen: \(DiagnosticPrinter.summary(sink.diagnostics)); nothing was written\n")
+        }
+    }
+}

@@ -1,0 +1,105 @@
+/// The whole pipeline for one persona: load → validate → expand → merge → render.
+///
+/// Diagnostics are collected, not thrown: one run reports every problem it can find. A bundle
+/// comes back only when there was no error.
+package final class Generator {
+    private let loader: YAMLFileLoader
+    private let templateDirectories: [String]
+    private var libraries: [[String]: TemplateLibrary] = [:]
+
+    /// - Parameter templateDirectories: searched before the `templates/` directories found by
+    ///   walking up from each persona file.
+    package init(fileSystem: any FileSystem, templateDirectories: [String] = [], limits: Limits = .standard) {
+        self.loader = YAMLFileLoader(fileSystem: fileSystem, limits: limits)
+        self.templateDirectories = templateDirectories
+    }
+
+    package func generate(personaPath: String, values: ValueSources, sink: DiagnosticSink) -> RoleBundle? {
+        let before = sink.errorCount
+        let resolver = PersonaResolver(loader: loader, sink: sink,
+                                       personaSearchPaths: Self.discover("personas", from: personaPath, fileSystem: loader.fileSystem))
+        guard let persona = resolver.resolve(path: personaPath, sources: values) else { return nil }
+        let library = library(for: personaPath)
+        let composer = Composer(library: library, sink: sink, limits: loader.limits)
+        guard let composed = composer.compose(persona) else { return nil }
+        let statements = StatementMerger.merge(composed)
+        PolicySafety.check(statements, partition: persona.context.partition.text, sink: sink)
+        if statements.isEmpty {
+            sink.error(.policyEmpty, "persona '\(persona.name)' grants nothing: it uses no capability", at: persona.location)
+        }
+        guard sink.errorCount == before else { return nil }
+
+        var used: [TemplateUse] = []
+        for name in Set(statements.flatMap { $0.provenance.flatMap { [$0.template].compactMap { $0 } + $0.includeChain } }).sorted() {
+            if case .template(let template)? = library.entry(named: name, sink: sink) {
+                used.append(TemplateUse(name: name, version: template.version, path: template.path))
+            }
+        }
+        let bundle = RoleBundle(
+            persona: persona, statements: statements,
+            permissions: PolicyDocument(statements: statements.map(\.statement)),
+            trust: TrustPolicyBuilder.build(for: persona), templates: used)
+        checkQuotas(bundle, sink: sink)
+        return bundle
+    }
+
+    private func checkQuotas(_ bundle: RoleBundle, sink: DiagnosticSink) {
+        for file in bundle.files {
+            guard let quota = Manifest.quota(of: file.kind) else { continue }
+            let size = PolicyJSONWriter.quotaSize(of: file.contents)
+            guard size > quota else { continue }
+            if file.kind == "permissions-policy" && size <= IAMQuota.inlinePolicies {
+                sink.warning(.policyTooLarge, "the permissions policy is \(size) characters, more than the \(quota) of one managed "
+                             + "policy; attach it as an inline policy (up to \(IAMQuota.inlinePolicies) per role) or split the persona",
+                             at: bundle.persona.location)
+            } else {
+                sink.warning(.policyTooLarge, "the \(file.kind.replacingOccurrences("-", " ")) is \(size) characters, "
+                             + "\(size - quota) over IAM's \(quota) for this kind of policy; split the persona or use fewer capabilities",
+                             at: bundle.persona.location)
+            }
+        }
+    }
+
+    private func library(for personaPath: String) -> TemplateLibrary {
+        let paths = templateDirectories + Self.discover("templates", from: personaPath, fileSystem: loader.fileSystem)
+            .filter { !templateDirectories.contains($0) }
+        if let existing = libraries[paths] { return existing }
+        let library = TemplateLibrary(searchPaths: paths, loader: loader)
+        libraries[paths] = library
+        return library
+    }
+
+    /// Directories named `name` beside the file's directory and each of its ancestors, nearest
+    /// first: a project's `templates/` is found from `personas/x.yaml` or `examples/team/x.yaml`.
+    package static func discover(_ name: String, from filePath: String, fileSystem: any FileSystem) -> [String] {
+        let directory = parentDirectory(of: filePath)
+        // How many levels lie above the directory decides how far `..` can climb.
+        let absolute = fileSystem.canonicalPath(directory) ?? directory
+        let levels = absolute.split(separator: "/").count
+        var found: [String] = []
+        for up in 0...levels {
+            let candidate = normalizePath(directory + String(repeating: "/..", count: up) + "/" + name)
+            if fileSystem.kind(of: candidate) == .directory && !found.contains(candidate) { found.append(candidate) }
+        }
+        return found
+    }
+}
+
+/// Removes `.` and `name/..` from a path without touching the file system.
+package func normalizePath(_ path: String) -> String {
+    let absolute = path.hasPrefix("/")
+    var parts: [Substring] = []
+    for part in path.split(separator: "/") {
+        if part == "." || part.isEmpty { continue }
+        if part == "..", let last = parts.last, last != ".." {
+            parts.removeLast()
+        } else if part == ".." && absolute {
+            continue
+        } else {
+            parts.append(part)
+        }
+    }
+    let joined = parts.joined(separator: "/")
+    if absolute { return "/" + joined }
+    return joined.isEmpty ? "." : joined
+}

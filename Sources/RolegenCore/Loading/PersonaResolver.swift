@@ -1,0 +1,366 @@
+/// Turns a persona file into a `ResolvedPersona`: follows `extends`, merges the chain, applies
+/// values files and `--set`, resolves every `${value}`, and checks the context and principal.
+///
+/// Precedence of values, highest first: `--set`, then `--values` files (the last one given
+/// wins), then the persona's own `values:`, then the `values:` of the personas it extends.
+package struct PersonaResolver {
+    package let loader: YAMLFileLoader
+    package let sink: DiagnosticSink
+    /// Directories searched for personas named by `extends`, after the extending file's own.
+    package let personaSearchPaths: [String]
+
+    package static let contextValueNames = ["partition", "account", "region", "regions"]
+
+    package init(loader: YAMLFileLoader, sink: DiagnosticSink, personaSearchPaths: [String] = []) {
+        self.loader = loader
+        self.sink = sink
+        self.personaSearchPaths = personaSearchPaths
+    }
+
+    package func resolve(path: String, sources: ValueSources) -> ResolvedPersona? {
+        guard let chain = loadChain(path) else { return nil }
+        let merged = merge(chain)
+        let before = sink.errorCount
+        let values = resolveValues(merged, sources: sources)
+        guard let context = resolveContext(merged, values: values) else { return nil }
+        var scope = values
+        for (name, value) in context.builtins where scope[name] == nil { scope[name] = value }
+        let principal = resolvePrincipal(merged, scope: scope, context: context)
+        let tags = resolveTags(merged, scope: scope)
+        guard sink.errorCount == before, let principal else { return nil }
+        return ResolvedPersona(
+            name: merged.name.value, description: merged.description?.value.trimmed, path: merged.path,
+            location: merged.location, sources: chain.map(\.path), context: context, values: scope,
+            principal: principal, capabilities: merged.capabilities, guards: merged.guards, deny: merged.deny, tags: tags)
+    }
+
+    // MARK: - extends
+
+    /// The persona and its ancestors, the persona first.
+    private func loadChain(_ path: String) -> [PersonaDocument]? {
+        var chain: [PersonaDocument] = []
+        var currentPath = path
+        var extendsLocation: SourceLocation?
+        while true {
+            if let looping = chain.firstIndex(where: { $0.path == currentPath }) {
+                let cycle = chain[looping...].map(\.name.value) + [chain[looping].name.value]
+                sink.error(.personaExtendsCycle, "persona 'extends' forms a cycle: \(cycle.joined(separator: " → "))",
+                           at: extendsLocation)
+                return nil
+            }
+            if chain.count > loader.limits.maxChainDepth {
+                sink.error(.personaExtendsCycle, "more than \(loader.limits.maxChainDepth) personas extend one another",
+                           at: extendsLocation)
+                return nil
+            }
+            guard let root = loader.load(currentPath, sink: sink),
+                  let document = PersonaParser(sink: sink).parse(root, path: currentPath) else { return nil }
+            chain.append(document)
+            guard let parent = document.extends else { return chain }
+            guard let parentPath = locatePersona(parent.value, from: currentPath, at: parent.location) else { return nil }
+            currentPath = parentPath
+            extendsLocation = parent.location
+        }
+    }
+
+    private func locatePersona(_ reference: String, from path: String, at location: SourceLocation) -> String? {
+        let directory = parentDirectory(of: path)
+        if reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") {
+            let candidate = joinPath(directory, reference)
+            if loader.fileSystem.kind(of: candidate) == .file { return candidate }
+            sink.error(.personaUnknown, "persona file '\(candidate)' does not exist", at: location)
+            return nil
+        }
+        var searched: [String] = []
+        var known: [String] = []
+        for root in [directory] + personaSearchPaths where !searched.contains(root) {
+            searched.append(root)
+            for suffix in [".yaml", ".yml"] {
+                let candidate = joinPath(root, reference + suffix)
+                if loader.fileSystem.kind(of: candidate) == .file { return candidate }
+            }
+            known += ((try? loader.fileSystem.listDirectory(root)) ?? [])
+                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { fileStem(of: $0) }
+        }
+        sink.error(.personaUnknown, "unknown persona '\(reference)'\(Suggestions.didYouMean(reference, in: known))",
+                   at: location, notes: [.init("searched \(searched.joined(separator: ", "))")])
+        return nil
+    }
+
+    /// Applies the chain from the oldest ancestor to the persona, each overriding what came before.
+    private func merge(_ chain: [PersonaDocument]) -> PersonaDocument {
+        var merged = chain.last!
+        for child in chain.dropLast().reversed() {
+            merged.name = child.name
+            merged.path = child.path
+            merged.location = child.location
+            merged.extends = child.extends
+            if let description = child.description { merged.description = description }
+            if let principal = child.principal { merged.principal = principal }
+            for (key, node) in child.context {
+                // `region` and `regions` are one setting.
+                if key == "region" { merged.context["regions"] = nil }
+                if key == "regions" { merged.context["region"] = nil }
+                merged.context[key] = node
+            }
+            merged.values = overlay(merged.values, with: child.values, key: \.name.value)
+            merged.capabilities = overlay(merged.capabilities, with: child.capabilities, key: \.identity)
+            merged.guards = overlay(merged.guards, with: child.guards, key: \.name.value)
+            merged.deny = overlay(merged.deny, with: child.deny, key: \.sid.value)
+            if let tags = child.tags {
+                if case .mapping(let parentEntries)? = merged.tags?.content, case .mapping(let childEntries) = tags.content {
+                    let entries = overlay(parentEntries, with: childEntries, key: { $0.key.scalarText ?? "" })
+                    merged.tags = SourceNode(.mapping(entries), at: tags.location)
+                } else {
+                    merged.tags = tags
+                }
+            }
+        }
+        return merged
+    }
+
+    /// `base` with entries of `override` replacing those of the same key in place, new ones appended.
+    private func overlay<Element>(_ base: [Element], with override: [Element], key: (Element) -> String) -> [Element] {
+        var result = base
+        for element in override {
+            if let index = result.firstIndex(where: { key($0) == key(element) }) {
+                result[index] = element
+            } else {
+                result.append(element)
+            }
+        }
+        return result
+    }
+
+    // MARK: - values
+
+    private func resolveValues(_ persona: PersonaDocument, sources: ValueSources) -> Scope {
+        var nodes: [String: NamedNode] = [:]
+        var declared: [String] = []
+        for value in persona.values {
+            nodes[value.name.value] = value
+            declared.append(value.name.value)
+        }
+        let acceptable = declared + Self.contextValueNames
+        for file in sources.files {
+            for entry in file.entries {
+                if acceptable.contains(entry.name.value) {
+                    nodes[entry.name.value] = entry
+                } else if let near = Suggestions.closest(to: entry.name.value, in: acceptable, matchAffixes: false).first {
+                    // One values file commonly serves several personas, so values a persona does not
+                    // declare are ignored; one that looks like a misspelling of a declared value is not.
+                    sink.warning(.valueUnknown, "persona '\(persona.name.value)' has no value '\(entry.name.value)'; "
+                                 + "did you mean '\(near)'? It is ignored", at: entry.name.location)
+                }
+            }
+        }
+        for override in sources.overrides {
+            if acceptable.contains(override.name.value) {
+                nodes[override.name.value] = override
+            } else {
+                sink.error(.valueUnknown, "persona '\(persona.name.value)' has no value '\(override.name.value)'"
+                           + Suggestions.didYouMean(override.name.value, in: acceptable),
+                           at: override.name.location,
+                           notes: [.init("its values are \(declared.isEmpty ? "none" : declared.joined(separator: ", ")), "
+                                         + "besides \(Self.contextValueNames.joined(separator: ", "))")])
+            }
+        }
+
+        var resolved = Scope(description: "the values of persona '\(persona.name.value)'")
+        var resolving: [String] = []
+        let expander = Expander(sink: sink, limits: loader.limits)
+        let provided = sources.files.flatMap(\.entries) + sources.overrides
+
+        func resolve(_ name: String, from location: SourceLocation?) -> Bool {
+            if resolved[name] != nil { return true }
+            guard let entry = nodes[name] else { return false }
+            if let start = resolving.firstIndex(of: name) {
+                let cycle = resolving[start...] + [name]
+                sink.error(.referenceInvalid, "values refer to each other in a cycle: \(cycle.joined(separator: " → "))",
+                           at: location)
+                return false
+            }
+            if entry.node.isNull {
+                var message = "value '\(name)' is required but was not given; set it in a values file (--values FILE) "
+                    + "or with --set \(name)=..."
+                let near = Suggestions.closest(to: name, in: provided.map(\.name.value).filter { !acceptable.contains($0) })
+                var notes: [Diagnostic.Note] = []
+                if let near = near.first, let source = provided.first(where: { $0.name.value == near }) {
+                    message += "; did you mean to write '\(name)' where '\(near)' is given?"
+                    notes.append(.init("'\(near)' is given here", at: source.name.location))
+                }
+                sink.error(.valueMissing, message, at: location ?? entry.name.location,
+                           notes: location == nil || location == entry.name.location ? notes
+                               : notes + [.init("declared here", at: entry.name.location)])
+                return false
+            }
+            resolving.append(name)
+            defer { resolving.removeLast() }
+            for reference in referencedNames(in: entry.node) where nodes[reference.name] != nil {
+                guard resolve(reference.name, from: reference.location) else { return false }
+            }
+            guard let value = expander.value(of: entry.node, in: resolved, what: "value '\(name)'") else { return false }
+            resolved[name] = value
+            return true
+        }
+        for name in nodes.keys.sorted() { _ = resolve(name, from: nil) }
+        return resolved
+    }
+
+    /// The references written anywhere inside `node`.
+    private func referencedNames(in node: SourceNode) -> [(name: String, location: SourceLocation)] {
+        switch node.content {
+        case .scalar:
+            guard let text = node.scalarText, text.contains("${"),
+                  case .success(let parsed) = Interpolated.parse(text, at: node.location) else { return [] }
+            return parsed.references
+        case .sequence(let items):
+            return items.flatMap(referencedNames)
+        case .mapping(let entries):
+            return entries.flatMap { referencedNames(in: $0.value) }
+        }
+    }
+
+    // MARK: - context
+
+    private func resolveContext(_ persona: PersonaDocument, values: Scope) -> PersonaContext? {
+        let expander = Expander(sink: sink, limits: loader.limits)
+        func read(_ key: String) -> BoundValue? {
+            if let node = persona.context[key] {
+                if node.isNull {
+                    sink.error(.contextInvalid, "context '\(key)' is empty", at: node.location)
+                    return nil
+                }
+                return expander.value(of: node, in: values, what: "context '\(key)'")
+            }
+            return values[key]
+        }
+        let hint = "set it under 'context:' or give the value (--set %@)"
+        var failed = false
+
+        var partition = BoundScalar("aws", origin: persona.location)
+        if let value = read("partition") {
+            if case .scalar(let scalar) = value, check(scalar, as: .partition, context: ValidationContext()) {
+                partition = scalar
+            } else {
+                if case .scalar = value {} else { reportNotSingle("partition", value) }
+                failed = true
+            }
+        }
+        let validation = ValidationContext(partition: partition.text)
+
+        var account: BoundScalar?
+        if let value = read("account") {
+            if case .scalar(let scalar) = value {
+                if check(scalar, as: .accountID, context: validation) { account = scalar } else { failed = true }
+            } else {
+                reportNotSingle("account", value)
+                failed = true
+            }
+        } else if !persona.context.keys.contains("account") {
+            sink.error(.contextInvalid, "persona '\(persona.name.value)' has no account; "
+                       + hint.replacingOccurrences("%@", "account=111122223333"), at: persona.location)
+            failed = true
+        } else {
+            failed = true
+        }
+
+        var regions: [BoundScalar] = []
+        let regionValue = read("regions") ?? read("region")
+        if let regionValue, let items = regionValue.strings {
+            if items.isEmpty {
+                sink.error(.contextInvalid, "the persona's region list is empty", at: regionValue.origin)
+                failed = true
+            }
+            for item in items {
+                if check(item, as: .region, context: validation) { regions.append(item) } else { failed = true }
+            }
+        } else if regionValue == nil, !persona.context.keys.contains("region"), !persona.context.keys.contains("regions") {
+            sink.error(.contextInvalid, "persona '\(persona.name.value)' has no region; "
+                       + hint.replacingOccurrences("%@", "region=us-east-1"), at: persona.location)
+            failed = true
+        } else {
+            if let regionValue { reportNotSingle("regions", regionValue) }
+            failed = true
+        }
+        guard !failed, let account else { return nil }
+        var unique: [BoundScalar] = []
+        for region in regions where !unique.contains(where: { $0.text == region.text }) { unique.append(region) }
+        return PersonaContext(partition: partition, account: account, regions: unique)
+    }
+
+    private func reportNotSingle(_ key: String, _ value: BoundValue) {
+        sink.error(.contextInvalid, "context '\(key)' must be a single value, found \(value.kindDescription)", at: value.origin)
+    }
+
+    /// Checks one value of a kind, reporting at the value's origin.
+    private func check(_ value: BoundScalar, as kind: ScalarKind, context: ValidationContext) -> Bool {
+        switch ValueValidation.check(value.text, as: kind, context: context) {
+        case .valid: return true
+        case .warning(let message):
+            sink.warning(.parameterInvalid, message, at: value.origin)
+            return true
+        case .invalid(let message):
+            sink.error(.parameterInvalid, message, at: value.origin)
+            return false
+        }
+    }
+
+    // MARK: - principal and tags
+
+    private func resolvePrincipal(_ persona: PersonaDocument, scope: Scope, context: PersonaContext) -> ResolvedPrincipal? {
+        guard let spec = persona.principal else {
+            sink.error(.schemaMissingKey, "persona '\(persona.name.value)' has no 'principal': say who assumes the role "
+                       + "(kind: service, or kind: human)", at: persona.location)
+            return nil
+        }
+        let expander = Expander(sink: sink, limits: loader.limits)
+        switch spec.kind.value {
+        case .service:
+            guard let node = spec.services,
+                  let value = expander.value(of: node, in: scope, what: "'services'"), let services = value.strings else {
+                return nil
+            }
+            if services.isEmpty {
+                sink.error(.principalInvalid, "'services' is empty", at: node.location)
+                return nil
+            }
+            let valid = services.allSatisfy { check($0, as: .servicePrincipal, context: context.validation) }
+            return valid ? .service(services) : nil
+        case .human:
+            if spec.federation?.value == .identityCenter { return .identityCenter }
+            guard let node = spec.samlProvider,
+                  let value = expander.value(of: node, in: scope, what: "'saml_provider'") else { return nil }
+            guard case .scalar(var provider) = value else {
+                sink.error(.principalInvalid, "'saml_provider' must be a single value, found \(value.kindDescription)",
+                           at: node.location)
+                return nil
+            }
+            if !provider.text.hasPrefix("arn:") {
+                provider.text = "arn:\(context.partition.text):iam::\(context.account.text):saml-provider/\(provider.text)"
+            }
+            return check(provider, as: .samlProviderARN, context: context.validation) ? .saml(provider: provider) : nil
+        }
+    }
+
+    private func resolveTags(_ persona: PersonaDocument, scope: Scope) -> [TagEntry] {
+        guard let node = persona.tags else { return [] }
+        let expander = Expander(sink: sink, limits: loader.limits)
+        guard case .tags(let entries, _)? = expander.value(of: node, in: scope, what: "'tags'") else { return [] }
+        return entries
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of `target` (without Foundation).
+    package func replacingOccurrences(_ target: String, _ replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound] + replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}

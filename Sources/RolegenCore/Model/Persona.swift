@@ -1,0 +1,70 @@
+/// A persona file as written, before `extends` is applied and references are resolved.
+package struct PersonaDocument: Sendable {
+    package var name: Located<String>
+    package var description: Located<String>?
+    package var path: String
+    package var location: SourceLocation
+    package var extends: Located<String>?
+    package var principal: PrincipalSpec?
+    /// `partition`, `account`, `region` or `regions`, as written (they may refer to values).
+    package var context: [String: SourceNode]
+    package var values: [NamedNode]
+    package var capabilities: [CapabilityUse]
+    package var guards: [GuardSetting]
+    package var deny: [StatementTemplate]
+    package var tags: SourceNode?
+}
+
+/// A name and the node written for it: a value, an argument, a guard parameter.
+package struct NamedNode: Sendable {
+    package var name: Located<String>
+    package var node: SourceNode
+
+    package init(name: Located<String>, node: SourceNode) {
+        self.name = name
+        self.node = node
+    }
+}
+
+/// Who assumes the role; decides the trust policy.
+package struct PrincipalSpec: Sendable {
+    package enum Kind: String, Sendable, CaseIterable {
+        /// An AWS service, such as SageMaker running a training job.
+        case service
+        /// A person, signing in through a SAML identity provider or IAM Identity Center.
+        case human
+    }
+
+    package enum Federation: String, Sendable, CaseIterable {
+        case saml
+        case identityCenter = "identity-center"
+    }
+
+    package var kind: Located<Kind>
+    package var services: SourceNode?
+    package var federation: Located<Federation>?
+    package var samlProvider: SourceNode?
+    package var location: SourceLocation
+}
+
+/// One `capabilities:` entry: a template and the arguments the persona gives it.
+package struct CapabilityUse: Sendable {
+    package var template: Located<String>
+    package var id: Located<String>?
+    package var version: Located<Int>?
+    package var arguments: [NamedNode]
+    package var guards: [GuardSetting]
+    package var reason: String?
+    package var location: SourceLocation
+
+    /// What tells two uses apart, and what a persona that `extends` this one replaces.
+    package var identity: String { id?.value ?? template.value }
+}
+
+/// A guard turned on (with its parameters) or off, for the persona or for one capability.
+package struct GuardSetting: Sendable {
+    package var name: Located<String>
+    package var enabled: Bool
+    package var arguments: [NamedNode]
+    package var location: SourceLocation
+}

@@ -1,0 +1,49 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes bundles so that a failed run leaves the output directory as it was: every file is
+/// first written in full under a temporary name beside its destination, and only when all of
+/// them are on disk are they renamed into place (a rename within a directory is atomic).
+package struct BundleWriter: Sendable {
+    package let fileSystem: any FileSystem
+
+    package init(fileSystem: any FileSystem) {
+        self.fileSystem = fileSystem
+    }
+
+    /// Writes `files` into `directory` (created if missing). Throws, with nothing changed, when
+    /// any file cannot be written.
+    package func write(_ files: [BundleFile], into directory: String) throws(FileSystemError) {
+        try write(files.map { (joinPath(directory, $0.name), Array($0.contents.utf8)) }, creating: [directory])
+    }
+
+    /// Writes each (path, contents), all or nothing as far as the file system allows.
+    package func write(_ files: [(path: String, contents: [UInt8])], creating directories: [String]) throws(FileSystemError) {
+        for directory in directories {
+            try fileSystem.createDirectory(directory)
+        }
+        var staged: [(temporary: String, destination: String)] = []
+        let token = "\(processIdentifier())"
+        do {
+            for (index, file) in files.enumerated() {
+                let temporary = joinPath(parentDirectory(of: file.path), ".\(fileStem(of: file.path)).rolegen-\(token)-\(index).tmp")
+                try? fileSystem.removeFile(temporary)
+                try fileSystem.writeNewFile(temporary, contents: file.contents)
+                staged.append((temporary, file.path))
+            }
+            for entry in staged {
+                try fileSystem.rename(entry.temporary, to: entry.destination)
+            }
+        } catch {
+            for entry in staged { try? fileSystem.removeFile(entry.temporary) }
+            throw error
+        }
+    }
+}
+
+private func processIdentifier() -> Int32 { getpid() }

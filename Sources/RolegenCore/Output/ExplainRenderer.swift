@@ -1,0 +1,42 @@
+/// `--explain`: each generated statement followed by where it came from, for reviewers who
+/// want to know why a permission is there before they approve it.
+package enum ExplainRenderer {
+    package static func render(_ bundle: RoleBundle) -> String {
+        let persona = bundle.persona
+        let capabilityCount = Set(bundle.statements.flatMap { $0.provenance.map(\.capability) }.filter { $0 != "deny" }).count
+        var out = "# Persona '\(persona.name)' (\(persona.sources.joined(separator: " extends ")))\n"
+        out += "# \(plural(bundle.statements.count, "statement")) from \(plural(capabilityCount, "capability", "capabilities")); account \(persona.context.account.text), "
+            + "partition \(persona.context.partition.text), regions \(persona.context.regions.map(\.text).joined(separator: ", "))\n"
+        let size = PolicyJSONWriter.quotaSize(of: bundle.permissionsJSON)
+        out += "# \(size) of \(IAMQuota.managedPolicy) characters of a managed policy (white space not counted)\n"
+        for composed in bundle.statements {
+            out += "\n"
+            out += PolicyJSONWriter.json(composed.statement).rendered()
+            for provenance in composed.provenance {
+                if let template = provenance.template {
+                    out += "  from capability '\(provenance.capability)' at \(provenance.use)\n"
+                    let via = provenance.includeChain.isEmpty ? "" : " (included via \(provenance.includeChain.joined(separator: " → ")))"
+                    out += "    template '\(template)' v\(provenance.templateVersion ?? 0), statement \(provenance.sid) at \(provenance.statement)\(via)\n"
+                } else {
+                    out += "  from the persona's deny statement \(provenance.sid) at \(provenance.statement)\n"
+                }
+                for applied in provenance.guards {
+                    out += "    guard \(applied.name)/\(applied.form) turned on at \(applied.enabledAt), form at \(applied.formLocation)\n"
+                }
+            }
+            if composed.statement.resources == ["*"] {
+                out += "  note: Resource is \"*\" as the template declares; these actions take no resource ARN\n"
+            }
+        }
+        if let trust = bundle.trust {
+            out += "\n# Trust policy\n" + PolicyJSONWriter.render(trust)
+        } else {
+            out += "\n# No trust policy: IAM Identity Center writes it for a permission set\n"
+        }
+        return out
+    }
+
+    private static func plural(_ count: Int, _ singular: String, _ pluralForm: String? = nil) -> String {
+        "\(count) " + (count == 1 ? singular : pluralForm ?? singular + "s")
+    }
+}

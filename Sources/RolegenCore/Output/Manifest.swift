@@ -1,0 +1,80 @@
+/// `manifest.json`: what a bundle holds and where it came from, so a reviewer or a deploy step
+/// can check sizes and digests without re-running rolegen. Deterministic: no dates, no hosts.
+package enum Manifest {
+    package static let formatVersion = 1
+
+    package static func render(_ bundle: RoleBundle, files: [BundleFile]) -> String {
+        let persona = bundle.persona
+        var fields: [(String, JSONValue)] = [
+            ("manifest_version", .number(formatVersion)),
+            ("generator", .string("rolegen \(RolegenVersion.current)")),
+            ("persona", .string(persona.name)),
+        ]
+        if let description = persona.description { fields.append(("description", .string(description))) }
+        fields.append(("sources", .array(persona.sources.map(JSONValue.string))))
+        fields.append(("context", .object([
+            ("partition", .string(persona.context.partition.text)),
+            ("account", .string(persona.context.account.text)),
+            ("regions", .array(persona.context.regions.map { .string($0.text) })),
+        ])))
+        fields.append(("principal", principal(persona.principal)))
+        fields.append(("capabilities", .array(persona.capabilities.map { use in
+            let template = bundle.templates.first { $0.name == use.template.value }
+            var entry: [(String, JSONValue)] = [("id", .string(use.identity)), ("template", .string(use.template.value))]
+            if let template {
+                entry.append(("version", .number(template.version)))
+                entry.append(("path", .string(template.path)))
+            }
+            if let reason = use.reason { entry.append(("reason", .string(reason))) }
+            return .object(entry)
+        })))
+        let included = bundle.templates.filter { template in !persona.capabilities.contains { $0.template.value == template.name } }
+        if !included.isEmpty {
+            fields.append(("included_templates", .array(included.map {
+                .object([("template", .string($0.name)), ("version", .number($0.version)), ("path", .string($0.path))])
+            })))
+        }
+        let guardNames = Set(bundle.statements.flatMap { $0.provenance.flatMap { $0.guards.map(\.name) } })
+        fields.append(("guards", .array(guardNames.sorted().map(JSONValue.string))))
+        if !persona.tags.isEmpty {
+            fields.append(("tags", .object(persona.tags.map { ($0.key.text, .string($0.value.text)) })))
+        }
+        fields.append(("files", .array(files.map { file in
+            var entry: [(String, JSONValue)] = [("name", .string(file.name)), ("kind", .string(file.kind))]
+            entry.append(("bytes", .number(file.contents.utf8.count)))
+            entry.append(("iam_characters", .number(PolicyJSONWriter.quotaSize(of: file.contents))))
+            if let quota = quota(of: file.kind) { entry.append(("iam_quota", .number(quota))) }
+            entry.append(("sha256", .string(SHA256.hex(of: Array(file.contents.utf8)))))
+            return .object(entry)
+        })))
+        return JSONValue.object(fields).rendered()
+    }
+
+    package static func quota(of kind: String) -> Int? {
+        switch kind {
+        case "permissions-policy": IAMQuota.managedPolicy
+        case "trust-policy": IAMQuota.trustPolicy
+        default: nil
+        }
+    }
+
+    private static func principal(_ principal: ResolvedPrincipal) -> JSONValue {
+        switch principal {
+        case .service(let services):
+            .object([("kind", .string("service")), ("services", .array(services.map { .string($0.text) }))])
+        case .saml(let provider):
+            .object([("kind", .string("human")), ("federation", .string("saml")), ("saml_provider", .string(provider.text))])
+        case .identityCenter:
+            .object([
+                ("kind", .string("human")), ("federation", .string("identity-center")),
+                ("note", .string("deploy the permissions policy as an inline policy of an IAM Identity Center permission set; "
+                    + "AWS writes the trust policy")),
+            ])
+        }
+    }
+}
+
+/// The version of rolegen, recorded in manifests.
+package enum RolegenVersion {
+    package static let current = "0.1.0"
+}

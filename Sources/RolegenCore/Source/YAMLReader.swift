@@ -1,0 +1,223 @@
+internal import Yams
+
+/// Parses one YAML document into a `SourceNode` tree, reporting syntax errors, duplicate keys
+/// and documents that are too large or too deep at their line and column.
+package enum YAMLReader {
+    /// The root node, or `nil` after reporting why there is none.
+    package static func parse(
+        _ text: String, path: String, limits: Limits = .standard, into sink: DiagnosticSink
+    ) -> SourceNode? {
+        if SourceText.isBlank(text) {
+            sink.error(.fileEmpty, "the file is empty", at: SourceLocation(path: path, line: 1, column: 1))
+            return nil
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            sink.report(diagnostic(for: error, text: text, path: path))
+            return nil
+        } catch {
+            sink.error(.yamlSyntax, "invalid YAML: \(error)", at: SourceLocation(path: path, line: 1, column: 1))
+            return nil
+        }
+        guard let root else {
+            sink.error(.fileEmpty, "the file has no content, only comments",
+                       at: SourceLocation(path: path, line: 1, column: 1))
+            return nil
+        }
+        var converter = Converter(path: path, limits: limits)
+        do {
+            return try converter.convert(root, depth: 0)
+        } catch {
+            sink.report(error.diagnostic)
+            return nil
+        }
+    }
+
+    /// Parses a value written on the command line (`--set name=VALUE`): YAML flow syntax, so
+    /// `[a, b]` is a list and everything else is the literal text.
+    package static func parseInline(_ text: String, origin: SourceLocation) -> SourceNode {
+        let trimmed = text.trimmed
+        if trimmed.hasPrefix("[") || trimmed.hasPrefix("{"),
+           let node = try? Yams.compose(yaml: trimmed) {
+            var converter = Converter(path: origin.path, limits: .standard, fixedLocation: origin)
+            if let converted = try? converter.convert(node, depth: 0) { return converted }
+        }
+        return .scalar(text, plain: false, at: origin)
+    }
+
+    private struct ConversionError: Error {
+        var diagnostic: Diagnostic
+    }
+
+    private struct Converter {
+        var path: String
+        var limits: Limits
+        var fixedLocation: SourceLocation?
+        var nodeCount = 0
+
+        init(path: String, limits: Limits, fixedLocation: SourceLocation? = nil) {
+            self.path = path
+            self.limits = limits
+            self.fixedLocation = fixedLocation
+        }
+
+        mutating func convert(_ node: Node, depth: Int) throws(ConversionError) -> SourceNode {
+            let location = location(of: node.mark)
+            nodeCount += 1
+            if nodeCount > limits.maxYAMLNodes {
+                throw ConversionError(diagnostic: Diagnostic(
+                    .error, .yamlTooComplex,
+                    "the document holds more than \(limits.maxYAMLNodes) values; aliases (*name) that repeat "
+                        + "large anchors multiply its size, so rolegen stops here",
+                    at: location))
+            }
+            if depth > limits.maxYAMLDepth {
+                throw ConversionError(diagnostic: Diagnostic(
+                    .error, .yamlTooComplex,
+                    "lists and mappings are nested more than \(limits.maxYAMLDepth) levels deep here",
+                    at: location))
+            }
+            switch node {
+            case .scalar(let scalar):
+                return .scalar(scalar.string, plain: scalar.style == .plain, at: location)
+            case .sequence(let sequence):
+                var items: [SourceNode] = []
+                items.reserveCapacity(sequence.count)
+                for item in sequence { items.append(try convert(item, depth: depth + 1)) }
+                return SourceNode(.sequence(items), at: location)
+            case .mapping(let mapping):
+                var entries: [SourceNode.Entry] = []
+                entries.reserveCapacity(mapping.count)
+                for (key, value) in mapping {
+                    entries.append(.init(key: try convert(key, depth: depth + 1),
+                                         value: try convert(value, depth: depth + 1)))
+                }
+                return SourceNode(.mapping(entries), at: location)
+            case .alias:
+                // `compose` resolves aliases; an unresolved one cannot reach here.
+                throw ConversionError(diagnostic: Diagnostic(
+                    .error, .yamlSyntax, "unresolved YAML alias", at: location))
+            }
+        }
+
+        func location(of mark: Mark?) -> SourceLocation {
+            if let fixedLocation { return fixedLocation }
+            return SourceLocation(path: path, line: mark?.line, column: mark?.column)
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, text: String, path: String) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(path: path, line: mark.line, column: mark.column) }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            if problem.contains("but found another document") {
+                return Diagnostic(.error, .yamlMultipleDocuments,
+                                  "the file holds more than one YAML document ('---'); rolegen reads one per file",
+                                  at: at(mark))
+            }
+            var notes: [Diagnostic.Note] = []
+            if let context, context.mark.line != mark.line || context.mark.column != mark.column {
+                notes.append(.init(context.text, at: at(context.mark)))
+            }
+            let detail = context.map { " (\($0.text))" } ?? ""
+            return Diagnostic(.error, .yamlSyntax, "invalid YAML: \(problem)\(detail)\(hint(for: problem))",
+                              at: at(mark), notes: notes)
+        case .reader(let problem, let offset, _, _):
+            let location = offset.map { characterOffsetLocation($0, in: text, path: path) }
+                ?? SourceLocation(path: path, line: 1, column: 1)
+            return Diagnostic(.error, .fileEncoding, "the file cannot be read as YAML: \(problem)", at: location)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? ""
+            let first = at(context.mark)
+            if let second = locateDuplicate(of: key, after: context.mark, in: text, path: path) {
+                return Diagnostic(.error, .yamlDuplicateKey,
+                                  "key '\(key)' appears twice in the same mapping; remove or rename one",
+                                  at: second, notes: [.init("first defined here", at: first)])
+            }
+            return Diagnostic(.error, .yamlDuplicateKey,
+                              "key '\(key)' appears more than once in this mapping; remove or rename the duplicates",
+                              at: first)
+        case .memory:
+            return Diagnostic(.error, .yamlTooComplex, "the YAML parser ran out of memory",
+                              at: SourceLocation(path: path))
+        default:
+            return Diagnostic(.error, .yamlSyntax, "invalid YAML: \(error)", at: SourceLocation(path: path))
+        }
+    }
+
+    /// A short fix for the libYAML messages people meet most.
+    private static func hint(for problem: String) -> String {
+        if problem.contains("found character that cannot start any token") {
+            return "; tabs cannot indent YAML, and values starting with '@' or '`' need quotes"
+        }
+        if problem.contains("mapping values are not allowed") {
+            return "; quote values that contain ': ', or check the indentation"
+        }
+        if problem.contains("did not find expected key") || problem.contains("did not find expected '-'") {
+            return "; check the indentation of this line against the lines above"
+        }
+        return ""
+    }
+
+    private static func characterOffsetLocation(_ offset: Int, in text: String, path: String) -> SourceLocation {
+        var line = 1, column = 1
+        for character in text.prefix(offset) {
+            if character == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return SourceLocation(path: path, line: line, column: column)
+    }
+
+    /// libYAML reports the first of two duplicate keys; find the second, which is the one to fix.
+    /// Block mappings: the next line at the same indentation that starts with the key.
+    /// Flow mappings: a later `, key:` on the same line.
+    private static func locateDuplicate(of key: String, after mark: Mark, in text: String, path: String) -> SourceLocation? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        let spellings = [key, "\"\(key)\"", "'\(key)'"]
+        func startsWithKey(_ rest: Substring) -> Bool {
+            spellings.contains { spelling in
+                guard rest.hasPrefix(spelling) else { return false }
+                let after = rest.dropFirst(spelling.count).drop { $0 == " " }
+                return after.hasPrefix(":")
+            }
+        }
+        // Same line (flow mapping).
+        let firstLine = Array(lines[mark.line - 1])
+        var index = mark.column - 1 + key.count
+        while index < firstLine.count {
+            if firstLine[index] == "," || firstLine[index] == "{" {
+                var start = index + 1
+                while start < firstLine.count && firstLine[start] == " " { start += 1 }
+                if start < firstLine.count, startsWithKey(Substring(String(firstLine[start...]))) {
+                    return SourceLocation(path: path, line: mark.line, column: start + 1)
+                }
+            }
+            index += 1
+        }
+        // Following lines (block mapping).
+        let indent = mark.column - 1
+        for lineIndex in mark.line..<lines.count {
+            let line = lines[lineIndex]
+            let leading = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(leading)
+            if rest.isEmpty || rest.hasPrefix("#") { continue }
+            if leading < indent {
+                // A `- ` item marker at the parent's indentation ends the mapping too.
+                return nil
+            }
+            if leading == indent && startsWithKey(rest) {
+                return SourceLocation(path: path, line: lineIndex + 1, column: leading + 1)
+            }
+        }
+        return nil
+    }
+}
