@@ -55,7 +55,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RolegenCLITests",
-            dependencies: ["RolegenCLI", "RolegenCore", "RolegenTestSupport"],
+            // `rolegen` is listed so that `swift test` builds the binary the process tests run.
+            dependencies: ["RolegenCLI", "RolegenCore", "RolegenTestSupport", "rolegen"],
             swiftSettings: strictSettings
         ),
     ]

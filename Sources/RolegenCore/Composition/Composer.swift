@@ -131,7 +131,9 @@ package final class Composer {
         }
 
         for statement in template.statements {
-            let references = statement.guards ?? template.defaultGuards
+            let references = template.defaultGuards + (statement.guards ?? []).filter { own in
+                !template.defaultGuards.contains { $0.description == own.description }
+            }
             expansion.supportedGuards.formUnion(references.map(\.guardName))
             var statementScope = scope
             if let whenGuard = statement.whenGuard {

@@ -16,6 +16,8 @@ package enum StatementMerger {
             }
             current = join(current, by: { ResourceGroupKey($0) }, when: { !$0.resourcesAreExcluded }) { merged, next in
                 merged.resources = Array(Set(merged.resources + next.resources)).sorted()
+                // The same actions, perhaps spelt in another case: keep the canonical spelling.
+                merged.actions = PolicyStatement.canonicalActions(merged.actions + next.actions)
             }
             if current.count == before { break }
         }

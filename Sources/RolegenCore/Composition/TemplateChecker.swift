@@ -10,9 +10,10 @@ package struct TemplateChecker {
     /// Whether the template is fit to expand; problems go to the sink.
     package func check(_ template: CapabilityTemplate) -> Bool {
         let before = sink.errorCount
+        for reference in template.defaultGuards { _ = form(of: reference) }
         let parameterNames = template.parameters.map(\.name.value)
         for statement in template.statements {
-            for reference in statement.guards ?? template.defaultGuards {
+            for reference in statement.guards ?? [] {
                 _ = form(of: reference)
             }
             var names = parameterNames + Self.builtinNames

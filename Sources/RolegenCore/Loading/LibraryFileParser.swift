@@ -28,10 +28,10 @@ package struct LibraryFileParser {
     // MARK: - Templates
 
     private func parseTemplate(_ root: SourceNode, path: String) -> CapabilityTemplate? {
+        let before = sink.errorCount
         guard let reader = MappingReader(root, subject: "a template", allowedKeys: Self.templateKeys, sink: sink) else {
             return nil
         }
-        let before = sink.errorCount
         let name = reader.string("template", required: true, hint: " (its name, equal to the file name without .yaml)")
         if let name { checkName(name, path: path, kind: "template") }
         let version = reader.integer("version", required: true, range: 1...1_000_000)
@@ -74,8 +74,8 @@ package struct LibraryFileParser {
     // MARK: - Guards
 
     private func parseGuard(_ root: SourceNode, path: String) -> GuardDefinition? {
-        guard let reader = MappingReader(root, subject: "a guard", allowedKeys: Self.guardKeys, sink: sink) else { return nil }
         let before = sink.errorCount
+        guard let reader = MappingReader(root, subject: "a guard", allowedKeys: Self.guardKeys, sink: sink) else { return nil }
         let name = reader.string("guard", required: true)
         if let name { checkName(name, path: path, kind: "guard") }
         let version = reader.integer("version", required: true, range: 1...1_000_000)

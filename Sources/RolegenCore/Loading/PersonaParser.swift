@@ -14,13 +14,13 @@ package struct PersonaParser {
     }
 
     package func parse(_ root: SourceNode, path: String) -> PersonaDocument? {
+        let before = sink.errorCount
         guard let reader = MappingReader(root, subject: "a persona", allowedKeys: Self.keys, sink: sink) else { return nil }
         if !reader.has("persona"), reader.has("template") || reader.has("statements") {
             sink.error(.schemaMissingKey, "this looks like a capability template, not a persona; personas start with 'persona: NAME'",
                        at: root.location)
             return nil
         }
-        let before = sink.errorCount
         let name = reader.string("persona", required: true, hint: " (its name, such as data-scientist)")
         if let name, !isKebabCase(name.value) {
             sink.error(.schemaValue, "persona name '\(name.value)' must be kebab-case: lower-case letters, digits and '-'",

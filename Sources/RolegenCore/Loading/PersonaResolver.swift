@@ -21,8 +21,8 @@ package struct PersonaResolver {
         guard let chain = loadChain(path) else { return nil }
         let merged = merge(chain)
         let before = sink.errorCount
-        let values = resolveValues(merged, sources: sources)
-        guard let context = resolveContext(merged, values: values) else { return nil }
+        let (values, declared) = resolveValues(merged, sources: sources)
+        guard let context = resolveContext(merged, values: values, declared: declared) else { return nil }
         var scope = values
         for (name, value) in context.builtins where scope[name] == nil { scope[name] = value }
         let principal = resolvePrincipal(merged, scope: scope, context: context)
@@ -134,7 +134,8 @@ package struct PersonaResolver {
 
     // MARK: - values
 
-    private func resolveValues(_ persona: PersonaDocument, sources: ValueSources) -> Scope {
+    /// The resolved values, and the names that have a node (a declaration or a given value).
+    private func resolveValues(_ persona: PersonaDocument, sources: ValueSources) -> (Scope, Set<String>) {
         var nodes: [String: NamedNode] = [:]
         var declared: [String] = []
         for value in persona.values {
@@ -142,15 +143,15 @@ package struct PersonaResolver {
             declared.append(value.name.value)
         }
         let acceptable = declared + Self.contextValueNames
+        // One values file commonly serves several personas, so values a persona does not declare
+        // are ignored; one that looks like a misspelling of a declared value is not.
+        var nearMisses: [(entry: NamedNode, near: String)] = []
         for file in sources.files {
             for entry in file.entries {
                 if acceptable.contains(entry.name.value) {
                     nodes[entry.name.value] = entry
                 } else if let near = Suggestions.closest(to: entry.name.value, in: acceptable, matchAffixes: false).first {
-                    // One values file commonly serves several personas, so values a persona does not
-                    // declare are ignored; one that looks like a misspelling of a declared value is not.
-                    sink.warning(.valueUnknown, "persona '\(persona.name.value)' has no value '\(entry.name.value)'; "
-                                 + "did you mean '\(near)'? It is ignored", at: entry.name.location)
+                    nearMisses.append((entry, near))
                 }
             }
         }
@@ -204,7 +205,12 @@ package struct PersonaResolver {
             return true
         }
         for name in nodes.keys.sorted() { _ = resolve(name, from: nil) }
-        return resolved
+        for (entry, near) in nearMisses where nodes[near]?.node.isNull != true {
+            // (A missing value names its near miss in its own error.)
+            sink.warning(.valueUnknown, "persona '\(persona.name.value)' has no value '\(entry.name.value)'; "
+                         + "did you mean '\(near)'? It is ignored", at: entry.name.location)
+        }
+        return (resolved, Set(nodes.keys))
     }
 
     /// The references written anywhere inside `node`.
@@ -223,74 +229,70 @@ package struct PersonaResolver {
 
     // MARK: - context
 
-    private func resolveContext(_ persona: PersonaDocument, values: Scope) -> PersonaContext? {
+    private func resolveContext(_ persona: PersonaDocument, values: Scope, declared: Set<String>) -> PersonaContext? {
         let expander = Expander(sink: sink, limits: loader.limits)
-        func read(_ key: String) -> BoundValue? {
-            if let node = persona.context[key] {
-                if node.isNull {
-                    sink.error(.contextInvalid, "context '\(key)' is empty", at: node.location)
-                    return nil
-                }
-                return expander.value(of: node, in: values, what: "context '\(key)'")
-            }
-            return values[key]
-        }
-        let hint = "set it under 'context:' or give the value (--set %@)"
         var failed = false
 
-        var partition = BoundScalar("aws", origin: persona.location)
-        if let value = read("partition") {
-            if case .scalar(let scalar) = value, check(scalar, as: .partition, context: ValidationContext()) {
-                partition = scalar
-            } else {
-                if case .scalar = value {} else { reportNotSingle("partition", value) }
-                failed = true
+        /// The context setting `key`: from `context:`, else from the value of the same name.
+        /// `nil` when absent; a missing declared value was already reported, so only a setting
+        /// that nothing names is reported here.
+        func setting(_ keys: [String], example: String) -> BoundValue? {
+            for key in keys {
+                if let node = persona.context[key] {
+                    if node.isNull {
+                        sink.error(.contextInvalid, "context '\(key)' is empty", at: node.location)
+                        failed = true
+                        return nil
+                    }
+                    guard let value = expander.value(of: node, in: values, what: "context '\(key)'") else {
+                        failed = true
+                        return nil
+                    }
+                    return value
+                }
+                if let value = values[key] { return value }
             }
+            if !keys.contains(where: declared.contains) {
+                sink.error(.contextInvalid, "persona '\(persona.name.value)' has no \(keys[0]); set it under 'context:' "
+                           + "or give the value (--set \(keys[0])=\(example))", at: persona.location)
+            }
+            failed = true
+            return nil
+        }
+
+        func single(_ value: BoundValue, _ key: String, as kind: ScalarKind, _ context: ValidationContext) -> BoundScalar? {
+            guard case .scalar(let scalar) = value else {
+                sink.error(.contextInvalid, "context '\(key)' must be a single value, found \(value.kindDescription)", at: value.origin)
+                failed = true
+                return nil
+            }
+            guard check(scalar, as: kind, context: context) else {
+                failed = true
+                return nil
+            }
+            return scalar
+        }
+
+        var partition = BoundScalar("aws", origin: persona.location)
+        if persona.context["partition"] != nil || values["partition"] != nil,
+           let value = setting(["partition"], example: "aws") {
+            partition = single(value, "partition", as: .partition, ValidationContext()) ?? partition
         }
         let validation = ValidationContext(partition: partition.text)
-
-        var account: BoundScalar?
-        if let value = read("account") {
-            if case .scalar(let scalar) = value {
-                if check(scalar, as: .accountID, context: validation) { account = scalar } else { failed = true }
-            } else {
-                reportNotSingle("account", value)
-                failed = true
-            }
-        } else if !persona.context.keys.contains("account") {
-            sink.error(.contextInvalid, "persona '\(persona.name.value)' has no account; "
-                       + hint.replacingOccurrences("%@", "account=111122223333"), at: persona.location)
-            failed = true
-        } else {
-            failed = true
-        }
-
+        let account = setting(["account"], example: "111122223333").flatMap { single($0, "account", as: .accountID, validation) }
         var regions: [BoundScalar] = []
-        let regionValue = read("regions") ?? read("region")
-        if let regionValue, let items = regionValue.strings {
+        if let value = setting(["regions", "region"], example: "us-east-1") {
+            let items = value.strings ?? []
             if items.isEmpty {
-                sink.error(.contextInvalid, "the persona's region list is empty", at: regionValue.origin)
+                sink.error(.contextInvalid, "the persona's region list is empty", at: value.origin)
                 failed = true
             }
-            for item in items {
+            for item in items where !regions.contains(where: { $0.text == item.text }) {
                 if check(item, as: .region, context: validation) { regions.append(item) } else { failed = true }
             }
-        } else if regionValue == nil, !persona.context.keys.contains("region"), !persona.context.keys.contains("regions") {
-            sink.error(.contextInvalid, "persona '\(persona.name.value)' has no region; "
-                       + hint.replacingOccurrences("%@", "region=us-east-1"), at: persona.location)
-            failed = true
-        } else {
-            if let regionValue { reportNotSingle("regions", regionValue) }
-            failed = true
         }
         guard !failed, let account else { return nil }
-        var unique: [BoundScalar] = []
-        for region in regions where !unique.contains(where: { $0.text == region.text }) { unique.append(region) }
-        return PersonaContext(partition: partition, account: account, regions: unique)
-    }
-
-    private func reportNotSingle(_ key: String, _ value: BoundValue) {
-        sink.error(.contextInvalid, "context '\(key)' must be a single value, found \(value.kindDescription)", at: value.origin)
+        return PersonaContext(partition: partition, account: account, regions: regions)
     }
 
     /// Checks one value of a kind, reporting at the value's origin.

@@ -16,8 +16,8 @@ package struct StatementParser {
     package func parse(_ node: SourceNode) -> StatementTemplate? {
         let subject = origin == .template ? "a statement" : "a deny statement"
         let allowed = origin == .template ? Self.keys : Self.keys.filter { !["guards", "when_guard"].contains($0) }
-        guard let reader = MappingReader(node, subject: subject, allowedKeys: allowed, sink: sink) else { return nil }
         let failedBefore = sink.errorCount
+        guard let reader = MappingReader(node, subject: subject, allowedKeys: allowed, sink: sink) else { return nil }
 
         let sid = reader.string("sid", required: true, hint: " (letters and digits, unique in the file)")
         if let sid, !isValidSid(sid.value) {

@@ -7,7 +7,7 @@ package struct CapabilityTemplate: Sendable {
     package var parameters: [ParameterSpec]
     package var includes: [TemplateInclude]
     package var statements: [StatementTemplate]
-    /// Guards every statement supports unless it lists its own.
+    /// Guards every statement supports, besides those it lists itself.
     package var defaultGuards: [GuardReference]
 
     package func parameter(named name: String) -> ParameterSpec? {
@@ -46,7 +46,7 @@ package struct StatementTemplate: Sendable {
     package var resources: [Interpolated]
     package var resourcesAreExcluded: Bool
     package var conditions: [ConditionTemplate]
-    /// The guards the statement supports; `nil` means the template's defaults.
+    /// The guards the statement supports besides the template's; `nil` when it lists none.
     package var guards: [GuardReference]?
     /// The statement exists only when the persona turns this guard on (a KMS grant that only
     /// makes sense with encryption keys, ENI permissions only inside a VPC).

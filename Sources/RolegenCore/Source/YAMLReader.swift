@@ -120,11 +120,15 @@ package enum YAMLReader {
                                   at: at(mark))
             }
             var notes: [Diagnostic.Note] = []
-            if let context, context.mark.line != mark.line || context.mark.column != mark.column {
-                notes.append(.init(context.text, at: at(context.mark)))
+            var detail = ""
+            if let context {
+                if context.mark.line != mark.line || context.mark.column != mark.column {
+                    notes.append(.init(context.text, at: at(context.mark)))
+                } else {
+                    detail = " (\(context.text))"
+                }
             }
-            let detail = context.map { " (\($0.text))" } ?? ""
-            return Diagnostic(.error, .yamlSyntax, "invalid YAML: \(problem)\(detail)\(hint(for: problem))",
+            return Diagnostic(.error, .yamlSyntax, "invalid YAML: \(problem)\(detail)\(hint(for: problem, line: line(mark.line, of: text)))",
                               at: at(mark), notes: notes)
         case .reader(let problem, let offset, _, _):
             let location = offset.map { characterOffsetLocation($0, in: text, path: path) }
@@ -149,8 +153,17 @@ package enum YAMLReader {
         }
     }
 
+    private static func line(_ number: Int, of text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return number >= 1 && number <= lines.count ? String(lines[number - 1]) : ""
+    }
+
     /// A short fix for the libYAML messages people meet most.
-    private static func hint(for problem: String) -> String {
+    private static func hint(for problem: String, line: String) -> String {
+        // `[${name}]`: in flow style the braces of a reference end the plain scalar.
+        if line.contains("${") && (line.contains("[") || line.contains("{ ") || line.contains(": {")) {
+            return "; quote references inside [ ] and { } (write \"${name}\"), or write the list one item per line"
+        }
         if problem.contains("found character that cannot start any token") {
             return "; tabs cannot indent YAML, and values starting with '@' or '`' need quotes"
         }

@@ -1,0 +1,81 @@
+import Testing
+import RolegenTestSupport
+@testable import RolegenCore
+
+/// The bundled personas and templates, generated with the Acme example values, against the
+/// committed outputs in examples/acme-ml/generated (which the README shows to newcomers).
+@Suite struct BundledLibraryTests {
+    static let repository = RootedFileSystem(root: Repository.root)
+
+    static var personas: [String] {
+        ((try? repository.listDirectory("personas")) ?? []).filter { $0.hasSuffix(".yaml") }.map { "personas/" + $0 }
+    }
+
+    private func generate(_ persona: String) -> (RoleBundle?, [Diagnostic]) {
+        let sink = DiagnosticSink()
+        let values = ValueSources.load(valuesFiles: ["examples/acme-ml/values.yaml"], assignments: [],
+                                       loader: YAMLFileLoader(fileSystem: Self.repository), sink: sink)
+        let bundle = Generator(fileSystem: Self.repository).generate(personaPath: persona, values: values, sink: sink)
+        return (bundle, sink.diagnostics)
+    }
+
+    @Test func theFourStarterPersonasExist() {
+        for name in ["data-scientist", "mlops-engineer", "ml-admin", "sagemaker-execution"] {
+            #expect(Self.personas.contains("personas/\(name).yaml"))
+        }
+    }
+
+    @Test(arguments: personas)
+    func generatesTheCommittedExampleBundle(persona: String) throws {
+        let (bundle, diagnostics) = generate(persona)
+        #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics.map(\.description))")
+        let generated = try #require(bundle)
+        let directory = Repository.path("examples/acme-ml/generated/\(generated.persona.name)/")
+        for file in generated.files {
+            GoldenFile.check(file.contents, against: directory + file.name)
+        }
+        #expect(generate(persona).0?.files == generated.files, "a second run must give the same bytes")
+    }
+
+    /// The rules every generated policy obeys, whatever the values.
+    @Test(arguments: personas)
+    func generatedPoliciesStayLeastPrivilege(persona: String) throws {
+        let bundle = try #require(generate(persona).0)
+        for statement in bundle.permissions.statements where statement.effect == .allow {
+            #expect(!statement.actionsAreExcluded && !statement.resourcesAreExcluded)
+            for action in statement.actions {
+                #expect(action != "*" && !action.hasSuffix(":*"), "\(action) in \(statement.sid ?? "")")
+            }
+            if statement.actions.contains(where: PolicySafety.matchesPassRole) {
+                #expect(statement.condition.values(operator: "StringEquals", key: "iam:PassedToService") != nil)
+                #expect(statement.resources.allSatisfy { !$0.contains("*") })
+            }
+            for resource in statement.resources where resource.hasPrefix("arn:") {
+                let arn = try ARN.parse(resource).get()
+                #expect(arn.partition == "aws")
+                #expect(!arn.region.contains("*") && !arn.account.contains("*"), "\(resource)")
+            }
+        }
+        #expect(bundle.trust != nil || bundle.persona.principal == .identityCenter)
+    }
+
+    @Test func everyBundledTemplateAndGuardLoadsCleanly() {
+        let sink = DiagnosticSink()
+        let loader = YAMLFileLoader(fileSystem: Self.repository)
+        let library = TemplateLibrary(searchPaths: ["templates"], loader: loader)
+        let checker = TemplateChecker(library: library, sink: sink)
+        #expect(library.names.count >= 15)
+        for name in library.names {
+            switch library.entry(named: name, sink: sink) {
+            case .template(let template)?:
+                #expect(checker.check(template), "\(name)")
+                #expect(template.description.count > 80, "\(name) needs a description that says what it allows and does not")
+            case .guardDefinition(let definition)?:
+                #expect(checker.check(definition), "\(name)")
+            case nil:
+                Issue.record("\(name) does not load")
+            }
+        }
+        #expect(sink.diagnostics.isEmpty, "\(sink.diagnostics.map(\.description))")
+    }
+}

@@ -1,0 +1,39 @@
+import Testing
+import RolegenTestSupport
+@testable import RolegenCore
+
+/// Each folder under Fixtures/generate is one case: `persona.yaml` with its own `templates/`
+/// (and `personas/`), optional `values.yaml` and `set.txt` (one NAME=VALUE per line), and the
+/// expected outputs under `expected/`. Adding a case needs no Swift code.
+@Suite struct GenerateGoldenTests {
+    static let fixtures = Repository.path("Tests/RolegenCoreTests/Fixtures/generate")
+
+    static var cases: [String] {
+        ((try? LocalFileSystem().listDirectory(fixtures)) ?? []).filter { !$0.hasPrefix(".") }
+    }
+
+    @Test(arguments: cases)
+    func generatesTheExpectedBundle(name: String) throws {
+        let directory = Self.fixtures + "/" + name
+        let fileSystem = RootedFileSystem(root: directory)
+        let sink = DiagnosticSink()
+        let loader = YAMLFileLoader(fileSystem: fileSystem)
+        let valuesFiles = fileSystem.kind(of: "values.yaml") == .file ? ["values.yaml"] : []
+        let assignments = (try? fileSystem.readFile("set.txt", limit: 1 << 16))
+            .map { String(decoding: $0, as: UTF8.self).split(separator: "\n").map(String.init) } ?? []
+        let values = ValueSources.load(valuesFiles: valuesFiles, assignments: assignments, loader: loader, sink: sink)
+        let bundle = Generator(fileSystem: fileSystem).generate(personaPath: "persona.yaml", values: values, sink: sink)
+        let diagnostics = sink.diagnostics.map(\.description).joined(separator: "\n")
+        let expected = directory + "/expected/"
+        GoldenFile.check(diagnostics.isEmpty ? "" : diagnostics + "\n", against: expected + "diagnostics.txt")
+        let generated = try #require(bundle, "generation failed:\n\(diagnostics)")
+        for file in generated.files {
+            GoldenFile.check(file.contents, against: expected + file.name)
+        }
+        GoldenFile.check(ExplainRenderer.render(generated), against: expected + "explain.txt")
+
+        // Byte-identical on a second run with fresh state.
+        let again = Generator(fileSystem: fileSystem).generate(personaPath: "persona.yaml", values: values, sink: DiagnosticSink())
+        #expect(again?.files == generated.files)
+    }
+}
