@@ -8,8 +8,8 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     package private(set) var directories: Set<String> = ["."]
     /// Paths whose reading fails with the given reason.
     package var unreadable: [String: FileSystemError.Reason] = [:]
-    /// Writing a file whose name ends with this suffix fails (to test all-or-nothing output).
-    package var failWritesEndingWith: String?
+    /// Writing a file whose path contains this text fails (to test all-or-nothing output).
+    package var failWritesContaining: String?
 
     package init(_ files: [String: String] = [:]) {
         for (path, text) in files { add(path, Array(text.utf8)) }
@@ -78,7 +78,7 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
 
     package func writeNewFile(_ path: String, contents: [UInt8]) throws(FileSystemError) {
         let key = normalizePath(path)
-        if let suffix = failWritesEndingWith, key.hasSuffix(suffix) {
+        if let text = failWritesContaining, key.contains(text) {
             throw FileSystemError(path: path, reason: .other("no space left on device"))
         }
         if files[key] != nil { throw FileSystemError(path: path, reason: .exists) }

@@ -22,7 +22,12 @@ package struct GenerateCommand: ParsableCommand {
             EXAMPLES
               rolegen personas/data-scientist.yaml --values examples/acme-ml/values.yaml
               rolegen generate personas/ --values team.yaml -o build/iam
-              rolegen personas/mlops-engineer.yaml --values team.yaml --set region=eu-west-1 --explain
+              rolegen personas/ml-admin.yaml --values team.yaml --set region=eu-west-1
+              rolegen personas/ml-admin.yaml --values team.yaml --explain
+
+            EXIT CODES
+              0  the policies were generated (warnings may have been printed)
+              2  usage or input error: nothing was written
             """
     )
 
@@ -98,7 +103,8 @@ package struct GenerateCommand: ParsableCommand {
             report(sink, console: console, failed: false)
             for bundle in bundles {
                 let size = PolicyJSONWriter.quotaSize(of: bundle.permissionsJSON)
-                console.writeError("wrote \(joinPath(output, bundle.persona.name))/ (\(bundle.statements.count) statements, "
+                let count = bundle.statements.count
+                console.writeError("wrote \(joinPath(output, bundle.persona.name))/ (\(count) statement\(count == 1 ? "" : "s"), "
                                    + "\(size) characters)\n")
             }
             if explain { bundles.forEach { console.writeOutput(ExplainRenderer.render($0)) } }

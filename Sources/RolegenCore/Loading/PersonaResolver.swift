@@ -22,7 +22,8 @@ package struct PersonaResolver {
         let merged = merge(chain)
         let before = sink.errorCount
         let (values, declared) = resolveValues(merged, sources: sources)
-        guard let context = resolveContext(merged, values: values, declared: declared) else { return nil }
+        let external = Set((sources.files.flatMap(\.entries) + sources.overrides).map(\.name.value))
+        guard let context = resolveContext(merged, values: values, declared: declared, external: external) else { return nil }
         var scope = values
         for (name, value) in context.builtins where scope[name] == nil { scope[name] = value }
         let principal = resolvePrincipal(merged, scope: scope, context: context)
@@ -229,7 +230,9 @@ package struct PersonaResolver {
 
     // MARK: - context
 
-    private func resolveContext(_ persona: PersonaDocument, values: Scope, declared: Set<String>) -> PersonaContext? {
+    private func resolveContext(
+        _ persona: PersonaDocument, values: Scope, declared: Set<String>, external: Set<String>
+    ) -> PersonaContext? {
         let expander = Expander(sink: sink, limits: loader.limits)
         var failed = false
 
@@ -237,19 +240,25 @@ package struct PersonaResolver {
         /// `nil` when absent; a missing declared value was already reported, so only a setting
         /// that nothing names is reported here.
         func setting(_ keys: [String], example: String) -> BoundValue? {
+            // A value given from outside (values file, --set) overrides the persona's own context,
+            // which overrides the persona's own values.
+            for key in keys where external.contains(key) {
+                if let value = values[key] { return value }
+            }
             for key in keys {
-                if let node = persona.context[key] {
-                    if node.isNull {
-                        sink.error(.contextInvalid, "context '\(key)' is empty", at: node.location)
-                        failed = true
-                        return nil
-                    }
-                    guard let value = expander.value(of: node, in: values, what: "context '\(key)'") else {
-                        failed = true
-                        return nil
-                    }
-                    return value
+                guard let node = persona.context[key] else { continue }
+                if node.isNull {
+                    sink.error(.contextInvalid, "context '\(key)' is empty", at: node.location)
+                    failed = true
+                    return nil
                 }
+                guard let value = expander.value(of: node, in: values, what: "context '\(key)'") else {
+                    failed = true
+                    return nil
+                }
+                return value
+            }
+            for key in keys {
                 if let value = values[key] { return value }
             }
             if !keys.contains(where: declared.contains) {
@@ -274,7 +283,7 @@ package struct PersonaResolver {
         }
 
         var partition = BoundScalar("aws", origin: persona.location)
-        if persona.context["partition"] != nil || values["partition"] != nil,
+        if persona.context["partition"] != nil || values["partition"] != nil || external.contains("partition"),
            let value = setting(["partition"], example: "aws") {
             partition = single(value, "partition", as: .partition, ValidationContext()) ?? partition
         }

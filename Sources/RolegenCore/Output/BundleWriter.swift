@@ -31,7 +31,8 @@ package struct BundleWriter: Sendable {
         let token = "\(processIdentifier())"
         do {
             for (index, file) in files.enumerated() {
-                let temporary = joinPath(parentDirectory(of: file.path), ".\(fileStem(of: file.path)).rolegen-\(token)-\(index).tmp")
+                let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
+                let temporary = joinPath(parentDirectory(of: file.path), ".\(name).rolegen-\(token)-\(index).tmp")
                 try? fileSystem.removeFile(temporary)
                 try fileSystem.writeNewFile(temporary, contents: file.contents)
                 staged.append((temporary, file.path))

@@ -1,0 +1,179 @@
+import Foundation
+import Testing
+import RolegenTestSupport
+@testable import RolegenCLI
+@testable import RolegenCore
+
+@Suite struct GenerateCommandTests {
+    static let files: [String: String] = BadInputTests.library.merging([
+        "persona.yaml": BadInputTests.header + "capabilities:\n  - use: read\n    with:\n      buckets: [team-data]\n",
+        "second.yaml": BadInputTests.header.replacingOccurrences("persona: p", "persona: q")
+            + "capabilities:\n  - use: read\n    with:\n      buckets: [other-data]\n",
+    ]) { $1 }
+
+    private func run(_ arguments: [String], _ fileSystem: InMemoryFileSystem) -> (Int32, CapturingConsole) {
+        let console = CapturingConsole()
+        return (RolegenCommand.run(arguments: arguments, console: console, fileSystem: fileSystem), console)
+    }
+
+    @Test func generateIsTheDefaultSubcommand() {
+        let (status, console) = run(["persona.yaml"], InMemoryFileSystem(Self.files))
+        let (explicitStatus, explicit) = run(["generate", "persona.yaml"], InMemoryFileSystem(Self.files))
+        #expect(status == 0 && explicitStatus == 0)
+        #expect(console.output == explicit.output)
+        #expect(console.output.hasPrefix("{\n  \"Version\": \"2012-10-17\","))
+        #expect(console.output.contains("arn:aws:s3:::team-data/*"))
+        #expect(console.errors.isEmpty)
+    }
+
+    @Test func usageErrorsExitWithTwo() {
+        let (noPersona, console) = run([], InMemoryFileSystem())
+        #expect(noPersona == 2)
+        #expect(console.errors.hasPrefix("Error: name at least one persona file, such as personas/data-scientist.yaml\n"))
+        #expect(run(["--bogus", "persona.yaml"], InMemoryFileSystem(Self.files)).0 == 2)
+        #expect(run(["persona.yaml", "--set"], InMemoryFileSystem(Self.files)).0 == 2)
+    }
+
+    @Test func helpAndVersionExitWithZero() {
+        let (status, console) = run(["--help"], InMemoryFileSystem())
+        #expect(status == 0)
+        #expect(console.output.contains("EXIT CODES"))
+        #expect(console.output.contains("generate (default)"))
+        let (versionStatus, version) = run(["--version"], InMemoryFileSystem())
+        #expect(versionStatus == 0)
+        #expect(version.output == "rolegen \(RolegenVersion.current)\n")
+    }
+
+    @Test func writesOneDirectoryPerPersona() throws {
+        let fileSystem = InMemoryFileSystem(Self.files)
+        let (status, console) = run(["persona.yaml", "second.yaml", "-o", "out"], fileSystem)
+        #expect(status == 0)
+        #expect(console.output.isEmpty)
+        #expect(console.errors == "wrote out/p/ (1 statement, 136 characters)\nwrote out/q/ (1 statement, 137 characters)\n")
+        for persona in ["p", "q"] {
+            for name in ["permissions-policy.json", "trust-policy.json", "manifest.json"] {
+                #expect(fileSystem.text("out/\(persona)/\(name)") != nil, "out/\(persona)/\(name)")
+            }
+        }
+        #expect(fileSystem.files.keys.allSatisfy { !$0.hasSuffix(".tmp") })
+        let manifest = try #require(fileSystem.text("out/p/manifest.json"))
+        let policy = try #require(fileSystem.text("out/p/permissions-policy.json"))
+        #expect(manifest.contains(SHA256.hex(of: Array(policy.utf8))))
+    }
+
+    @Test func aFailedWriteLeavesTheDirectoryAsItWas() {
+        let fileSystem = InMemoryFileSystem(Self.files.merging(["out/p/permissions-policy.json": "old policy\n"]) { $1 })
+        fileSystem.failWritesContaining = "manifest.json"
+        let before = fileSystem.files
+        let (status, console) = run(["persona.yaml", "-o", "out"], fileSystem)
+        #expect(status == 2)
+        #expect(fileSystem.files == before)
+        #expect(console.errors.hasPrefix("out/p/.manifest.json.rolegen-"))
+        #expect(console.errors.contains("error: cannot write the bundle: no space left on device; nothing was written\n"))
+    }
+
+    @Test func anInputErrorWritesNothing() {
+        var files = Self.files
+        files["second.yaml"] = "persona: q\n"
+        let fileSystem = InMemoryFileSystem(files)
+        let (status, _) = run(["persona.yaml", "second.yaml", "-o", "out"], fileSystem)
+        #expect(status == 2)
+        #expect(fileSystem.kind(of: "out") == nil)
+    }
+
+    @Test func anOutputPathThatIsAFile() {
+        let fileSystem = InMemoryFileSystem(Self.files.merging(["out": "a file\n"]) { $1 })
+        let (status, console) = run(["persona.yaml", "-o", "out"], fileSystem)
+        #expect(status == 2)
+        #expect(console.errors.hasPrefix(
+            "out: error: cannot write the bundle: a part of the path is a file, not a directory; nothing was written\n"))
+    }
+
+    @Test func directoriesOfPersonas() {
+        let fileSystem = InMemoryFileSystem([
+            "team/personas/a.yaml": BadInputTests.header.replacingOccurrences("persona: p", "persona: a")
+                + "capabilities:\n  - use: read\n    with:\n      buckets: [a-data]\n",
+            "team/personas/README.md": "not a persona",
+            "team/templates/read.yaml": BadInputTests.library["templates/read.yaml"]!,
+        ])
+        let (status, console) = run(["team/personas", "-o", "build"], fileSystem)
+        #expect(status == 0, "\(console.errors)")
+        #expect(fileSystem.text("build/a/permissions-policy.json")?.contains("arn:aws:s3:::a-data/*") == true)
+    }
+
+    @Test func sameNameTwiceIsRefused() {
+        var files = Self.files
+        files["copy.yaml"] = files["persona.yaml"]
+        let (status, console) = run(["persona.yaml", "copy.yaml", "-o", "out"], InMemoryFileSystem(files))
+        #expect(status == 2)
+        #expect(console.errors.contains("are both named 'p'; their bundles would overwrite each other"))
+    }
+
+    @Test func explainShowsProvenance() {
+        let (status, console) = run(["persona.yaml", "--explain"], InMemoryFileSystem(Self.files))
+        #expect(status == 0)
+        #expect(console.output.contains("from capability 'read' at persona.yaml:9:5"))
+        #expect(console.output.contains("template 'read' v1, statement Read at templates/read.yaml:9:5"))
+    }
+
+    @Test func warningsDoNotFailTheRun() {
+        let (status, console) = run(["persona.yaml", "--set", "region=xx-newplace-1"], InMemoryFileSystem(Self.files))
+        #expect(status == 0)
+        #expect(console.errors.contains("warning: 'xx-newplace-1' is not a region rolegen knows"))
+    }
+}
+
+/// The built `rolegen` binary, run as a process, for what only a real process shows.
+@Suite struct ProcessTests {
+    static var binary: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rolegen").path
+    }
+
+    private func run(_ arguments: [String], in directory: String) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func theREADMECommandPrintsThePolicy() throws {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary), "build the rolegen product first")
+        let result = try run(["personas/data-scientist.yaml", "--values", "examples/acme-ml/values.yaml"], in: Repository.root)
+        #expect(result.status == 0)
+        let expected = try String(contentsOfFile: Repository.path("examples/acme-ml/generated/data-scientist/permissions-policy.json"),
+                                  encoding: .utf8)
+        #expect(result.stdout == expected)
+    }
+
+    @Test func inputErrorsExitWithTwoAndUsageErrorsToo() throws {
+        let missing = try run(["does-not-exist.yaml"], in: Repository.root)
+        #expect(missing.status == 2)
+        #expect(missing.stdout.isEmpty)
+        #expect(missing.stderr == "does-not-exist.yaml: error: cannot read the file: no such file or directory\n"
+            + "rolegen: 1 error; nothing was written\n")
+        #expect(try run(["--no-such-flag"], in: Repository.root).status == 2)
+    }
+
+    @Test func outputUnderARegularFileFailsCleanly() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rolegen-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "x".write(toFile: directory + "/file", atomically: true, encoding: .utf8)
+        let result = try run([Repository.path("personas/data-scientist.yaml"), "--values",
+                              Repository.path("examples/acme-ml/values.yaml"), "-o", directory + "/file/out"], in: directory)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error: cannot write the bundle: a part of the path is a file, not a directory; nothing was written"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["file"])
+    }
+}
