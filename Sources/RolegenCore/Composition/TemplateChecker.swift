@@ -88,7 +88,11 @@ package struct TemplateChecker {
                            + "list the actions the capability needs", at: action.location)
             }
         }
-        if statement.actions.contains(where: { PolicySafety.matchesPassRole($0.value) }) {
+        // Full wildcards are refused above; the PassRole checks are for iam:PassRole and patterns such as iam:Pass*.
+        let passRoleActions = statement.actions.filter {
+            PolicySafety.matchesPassRole($0.value) && $0.value != "*" && $0.value != "*:*" && !$0.value.hasSuffix(":*")
+        }
+        if !passRoleActions.isEmpty {
             if !statement.conditions.contains(where: { $0.key.text.lowercased() == "iam:passedtoservice" }) {
                 sink.error(.templateUnsafe, "statement '\(statement.sid.value)' allows iam:PassRole without an iam:PassedToService "
                            + "condition; name the service the roles are passed to", at: statement.sid.location)

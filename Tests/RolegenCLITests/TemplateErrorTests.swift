@@ -1,0 +1,207 @@
+import Testing
+import RolegenTestSupport
+@testable import RolegenCLI
+@testable import RolegenCore
+
+/// Templates that rolegen refuses, and why: each case is a template and the exact message.
+@Suite struct TemplateErrorTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var template: String
+        var persona = "capabilities:\n  - use: t\n"
+        var stderr: String
+        var testDescription: String { name }
+    }
+
+    static let guardFile = """
+        guard: net
+        version: 1
+        description: VPC.
+        parameters:
+          subnets:
+            type: list<subnet-id>
+        forms:
+          sagemaker:
+            conditions:
+              ForAllValues:StringEquals:
+                sagemaker:VpcSubnets: ${subnets}
+          ec2:
+            conditions:
+              StringEquals:
+                ec2:SubnetID: ${subnets}
+        """
+
+    static let head = "template: t\nversion: 1\ndescription: A test template.\n"
+
+    static let cases: [Case] = [
+        Case(name: "every action of every service", template: head + """
+            statements:
+              - sid: All
+                actions: ["*"]
+                resources: ["*"]
+            """, stderr: """
+            templates/t.yaml:6:15: error: '*' grants every action of every AWS service; list the actions the capability needs
+            """),
+        Case(name: "a whole service", template: head + """
+            statements:
+              - sid: AllS3
+                actions: [s3:*]
+                resources: ["*"]
+            """, stderr: """
+            templates/t.yaml:6:15: error: 's3:*' grants every action of the service, including ones AWS adds later; list the actions the capability needs
+            """),
+        Case(name: "not_actions in Allow", template: head + """
+            statements:
+              - sid: AllBut
+                not_actions: [iam:*]
+                resources: ["*"]
+            """, stderr: """
+            templates/t.yaml:6:5: error: 'not_actions' in an Allow statement grants every action not listed, across all of AWS; list the actions to allow
+            """),
+        Case(name: "PassRole without PassedToService", template: head + """
+            parameters:
+              roles:
+                type: list<role-arn>
+            statements:
+              - sid: Pass
+                actions: [iam:PassRole]
+                resources:
+                  - ${roles}
+            """, stderr: """
+            templates/t.yaml:8:10: error: statement 'Pass' allows iam:PassRole without an iam:PassedToService condition; name the service the roles are passed to
+            """),
+        Case(name: "PassRole on a wildcard", template: head + """
+            statements:
+              - sid: Pass
+                actions: [iam:Pass*]
+                resources: ["arn:${partition}:iam::${account}:role/*"]
+                conditions:
+                  StringEquals:
+                    iam:PassedToService: sagemaker.amazonaws.com
+            """, stderr: """
+            templates/t.yaml:7:18: error: iam:PassRole on 'arn:${partition}:iam::${account}:role/*' could pass any matching role; take role ARNs from a role-arn parameter
+            """),
+        Case(name: "hard-coded partition and wildcard account", template: head + """
+            statements:
+              - sid: Read
+                actions: [s3:GetObject]
+                resources: ["arn:aws:sagemaker:${region}:*:model/*"]
+            """, stderr: """
+            templates/t.yaml:7:18: error: the ARN hard-codes the partition 'aws'; write arn:${partition}:... so the template also works in aws-cn and aws-us-gov
+            templates/t.yaml:7:18: error: the ARN has a wildcard account; write ${account} so access stays in the persona's account
+            """),
+        Case(name: "wildcard region", template: head + """
+            statements:
+              - sid: Read
+                actions: [sagemaker:DescribeModel]
+                resources:
+                  - arn:${partition}:sagemaker:*:${account}:model/*
+            """, stderr: """
+            templates/t.yaml:8:9: error: the ARN has a wildcard region; write ${region} so access stays in the persona's regions
+            """),
+        Case(name: "unknown reference", template: head + """
+            parameters:
+              buckets:
+                type: list<s3-bucket-name>
+            statements:
+              - sid: Read
+                actions: [s3:GetObject]
+                resources:
+                  - arn:${partition}:s3:::${bucket}/*
+            """, persona: "capabilities:\n  - use: t\n    with:\n      buckets: [a-b-c]\n", stderr: """
+            templates/t.yaml:11:31: error: unknown reference '${bucket}'; did you mean '${buckets}'?
+                note: template 't' can refer to buckets, partition, account, region, dns_suffix
+            """),
+        Case(name: "guard parameters without when_guard", template: head + """
+            statements:
+              - sid: Enis
+                actions: [ec2:CreateNetworkInterface]
+                resources:
+                  - arn:${partition}:ec2:${region}:${account}:subnet/${guard.net.subnets}
+            """, stderr: """
+            templates/t.yaml:8:58: error: unknown reference '${guard.net.subnets}' (a statement can use a guard's parameters only with 'when_guard: NAME')
+                note: template 't' can refer to partition, account, region, dns_suffix
+            """),
+        Case(name: "ambiguous guard form", template: head + """
+            statements:
+              - sid: Train
+                actions: [sagemaker:CreateTrainingJob]
+                resources: ["arn:${partition}:sagemaker:${region}:${account}:training-job/*"]
+                guards: [net]
+            """, stderr: """
+            templates/t.yaml:8:14: error: guard 'net' has several forms; name one: net/sagemaker, net/ec2
+            """),
+        Case(name: "unknown guard form", template: head + """
+            statements:
+              - sid: Train
+                actions: [sagemaker:CreateTrainingJob]
+                resources: ["arn:${partition}:sagemaker:${region}:${account}:training-job/*"]
+                guards: [net/sagemkaer]
+            """, stderr: """
+            templates/t.yaml:8:14: error: guard 'net' has no form 'sagemkaer'; did you mean 'sagemaker'?; its forms are sagemaker, ec2
+            """),
+        Case(name: "a guard that sets a condition the statement already sets", template: head + """
+            statements:
+              - sid: Train
+                actions: [sagemaker:CreateTrainingJob]
+                resources: ["arn:${partition}:sagemaker:${region}:${account}:training-job/*"]
+                conditions:
+                  ForAllValues:StringEquals:
+                    sagemaker:VpcSubnets: [subnet-0000000a]
+                guards: [net/sagemaker]
+            """, persona: "capabilities:\n  - use: t\nguards:\n  net:\n    subnets: [subnet-0000000b]\n", stderr: """
+            templates/guards/net.yaml:11:9: error: 'ForAllValues:StringEquals' on 'sagemaker:VpcSubnets' is set twice for one statement; IAM allows one entry per key, and merging the values would widen the condition
+                templates/guards/net.yaml:8:3: note: guard 'net' adds it here
+            """),
+        Case(name: "a guard no statement of the capability supports", template: head + """
+            statements:
+              - sid: Read
+                actions: [s3:GetObject]
+                resources: ["arn:${partition}:s3:::b/*"]
+            """, persona: "capabilities:\n  - use: t\n    guards:\n      net:\n        subnets: [subnet-0000000b]\n", stderr: """
+            persona.yaml:11:7: error: capability 't' has no statement that supports guard 'net'
+                note: guards it supports: none
+            """),
+        Case(name: "file name and template name differ", template: "template: other\nversion: 1\ndescription: Misnamed.\nstatements: []\n",
+             stderr: """
+            templates/t.yaml:1:11: error: template 'other' is in the file 't.yaml'; name the file after the template or the template after the file
+            """),
+        Case(name: "unknown parameter type and operator", template: head + """
+            parameters:
+              roles:
+                type: rolearn
+            statements:
+              - sid: X
+                actions: [s3:GetObject]
+                resources: ["*"]
+                conditions:
+                  StringEqual:
+                    s3:prefix: a
+            """, stderr: """
+            templates/t.yaml:6:11: error: unknown parameter type 'rolearn'; did you mean 'role-arn'?; types are string, boolean, integer, name, account-id, region, partition, arn, role-arn, kms-key-arn, s3-bucket-name, s3-prefix, subnet-id, security-group-id, vpc-id, ecr-repository-arn, saml-provider-arn, service-principal, list<TYPE> and tags
+            templates/t.yaml:12:7: error: unknown condition operator 'StringEqual'; did you mean 'StringEquals'?
+            """),
+        Case(name: "persona version pin", template: head + """
+            statements:
+              - sid: X
+                actions: [s3:GetObject]
+                resources: ["*"]
+            """, persona: "capabilities:\n  - use: t\n    version: 2\n", stderr: """
+            persona.yaml:10:14: error: the persona asks for version 2 of 't', but templates/t.yaml is version 1; review the template's changes and update 'version'
+            """),
+    ]
+
+    @Test(arguments: cases)
+    func refusesTheTemplate(_ testCase: Case) {
+        let fileSystem = InMemoryFileSystem([
+            "templates/t.yaml": testCase.template,
+            "templates/guards/net.yaml": Self.guardFile,
+            "persona.yaml": BadInputTests.header + testCase.persona,
+        ])
+        let console = CapturingConsole()
+        #expect(RolegenCommand.run(arguments: ["persona.yaml"], console: console, fileSystem: fileSystem) == 2)
+        #expect(console.output.isEmpty)
+        let body = console.errors.split(separator: "\n").dropLast().joined(separator: "\n")
+        #expect(body == testCase.stderr)
+    }
+}
