@@ -44,16 +44,18 @@ package final class Generator {
     }
 
     private func checkQuotas(_ bundle: RoleBundle, sink: DiagnosticSink) {
-        for file in bundle.files {
-            guard let quota = Manifest.quota(of: file.kind) else { continue }
-            let size = PolicyJSONWriter.quotaSize(of: file.contents)
+        var documents = [("permissions-policy", bundle.permissions)]
+        if let trust = bundle.trust { documents.append(("trust-policy", trust)) }
+        for (kind, document) in documents {
+            guard let quota = Manifest.quota(of: kind) else { continue }
+            let size = PolicyJSONWriter.quotaSize(of: PolicyJSONWriter.render(document))
             guard size > quota else { continue }
-            if file.kind == "permissions-policy" && size <= IAMQuota.inlinePolicies {
+            if kind == "permissions-policy" && size <= IAMQuota.inlinePolicies {
                 sink.warning(.policyTooLarge, "the permissions policy is \(size) characters, more than the \(quota) of one managed "
                              + "policy; attach it as an inline policy (up to \(IAMQuota.inlinePolicies) per role) or split the persona",
                              at: bundle.persona.location)
             } else {
-                sink.warning(.policyTooLarge, "the \(file.kind.replacingOccurrences("-", " ")) is \(size) characters, "
+                sink.warning(.policyTooLarge, "the \(kind.replacingOccurrences("-", " ")) is \(size) characters, "
                              + "\(size - quota) over IAM's \(quota) for this kind of policy; split the persona or use fewer capabilities",
                              at: bundle.persona.location)
             }

@@ -13,7 +13,9 @@ package enum YAMLReader {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The basic resolver types nothing: rolegen's schema decides what scalars mean, and
+            // the default resolver's regular expressions cost more than the rest of the parse.
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             sink.report(diagnostic(for: error, text: text, path: path))
             return nil
@@ -40,7 +42,7 @@ package enum YAMLReader {
     package static func parseInline(_ text: String, origin: SourceLocation) -> SourceNode {
         let trimmed = text.trimmed
         if trimmed.hasPrefix("[") || trimmed.hasPrefix("{"),
-           let node = try? Yams.compose(yaml: trimmed) {
+           let node = try? Yams.compose(yaml: trimmed, .basic, .default, .utf8) {
             var converter = Converter(path: origin.path, limits: .standard, fixedLocation: origin)
             if let converted = try? converter.convert(node, depth: 0) { return converted }
         }
@@ -89,10 +91,19 @@ package enum YAMLReader {
                 return SourceNode(.sequence(items), at: location)
             case .mapping(let mapping):
                 var entries: [SourceNode.Entry] = []
+                var merged: [SourceNode.Entry] = []
                 entries.reserveCapacity(mapping.count)
                 for (key, value) in mapping {
+                    if case .scalar(let scalar) = key, scalar.string == "<<", scalar.style == .plain {
+                        merged += try mergeEntries(value, depth: depth + 1)
+                        continue
+                    }
                     entries.append(.init(key: try convert(key, depth: depth + 1),
                                          value: try convert(value, depth: depth + 1)))
+                }
+                // YAML merge keys (`<<: *defaults`): keys written in the mapping itself win.
+                for entry in merged where !entries.contains(where: { $0.key.scalarText == entry.key.scalarText }) {
+                    entries.append(entry)
                 }
                 return SourceNode(.mapping(entries), at: location)
             case .alias:
@@ -100,6 +111,33 @@ package enum YAMLReader {
                 throw ConversionError(diagnostic: Diagnostic(
                     .error, .yamlSyntax, "unresolved YAML alias", at: location))
             }
+        }
+
+        /// The entries a merge key brings in: one mapping, or a list of them (earlier ones win).
+        mutating func mergeEntries(_ value: Node, depth: Int) throws(ConversionError) -> [SourceNode.Entry] {
+            let sources: [Node]
+            switch value {
+            case .mapping: sources = [value]
+            case .sequence(let sequence): sources = Array(sequence)
+            default: sources = []
+            }
+            var entries: [SourceNode.Entry] = []
+            for source in sources {
+                guard case .mapping = source, case .mapping(let converted) = try convert(source, depth: depth).content else {
+                    throw ConversionError(diagnostic: Diagnostic(
+                        .error, .yamlSyntax, "a merge key (<<) takes a mapping or a list of mappings, such as <<: *defaults",
+                        at: location(of: value.mark)))
+                }
+                for entry in converted where !entries.contains(where: { $0.key.scalarText == entry.key.scalarText }) {
+                    entries.append(entry)
+                }
+            }
+            if sources.isEmpty {
+                throw ConversionError(diagnostic: Diagnostic(
+                    .error, .yamlSyntax, "a merge key (<<) takes a mapping or a list of mappings, such as <<: *defaults",
+                    at: location(of: value.mark)))
+            }
+            return entries
         }
 
         func location(of mark: Mark?) -> SourceLocation {
