@@ -31,6 +31,25 @@ import RolegenTestSupport
                 ec2:SubnetID: ${subnets}
         """
 
+    static let keysGuardFile = """
+        guard: keys
+        version: 1
+        description: KMS keys.
+        parameters:
+          volume:
+            type: list<kms-key-arn>
+            default: []
+          output:
+            type: list<kms-key-arn>
+            default: []
+        forms:
+          both:
+            conditions:
+              ArnEquals:
+                sagemaker:VolumeKmsKey: ${volume}
+                sagemaker:OutputKmsKey: ${output}
+        """
+
     static let head = "template: t\nversion: 1\ndescription: A test template.\n"
 
     static let cases: [Case] = [
@@ -151,7 +170,9 @@ import RolegenTestSupport
                 guards: [net/sagemaker]
             """, persona: "capabilities:\n  - use: t\nguards:\n  net:\n    subnets: [subnet-0000000b]\n", stderr: """
             templates/guards/net.yaml:11:9: error: 'ForAllValues:StringEquals' on 'sagemaker:VpcSubnets' is set twice for one statement; IAM allows one entry per key, and merging the values would widen the condition
-                templates/guards/net.yaml:8:3: note: guard 'net' adds it here
+                templates/t.yaml:11:14: note: guard 'net' (form sagemaker) is applied to statement Train here
+                persona.yaml:9:5: note: for capability 't'
+                persona.yaml:11:3: note: the guard is turned on here
             """),
         Case(name: "a guard no statement of the capability supports", template: head + """
             statements:
@@ -181,6 +202,49 @@ import RolegenTestSupport
             templates/t.yaml:6:11: error: unknown parameter type 'rolearn'; did you mean 'role-arn'?; types are string, boolean, integer, name, account-id, region, partition, arn, role-arn, kms-key-arn, s3-bucket-name, s3-prefix, subnet-id, security-group-id, vpc-id, ecr-repository-arn, saml-provider-arn, service-principal, list<TYPE> and tags
             templates/t.yaml:12:7: error: unknown condition operator 'StringEqual'; did you mean 'StringEquals'?
             """),
+        Case(name: "a guard form whose list the persona left empty", template: head + """
+            statements:
+              - sid: Train
+                actions: [sagemaker:CreateTrainingJob]
+                resources: ["arn:${partition}:sagemaker:${region}:${account}:training-job/*"]
+                guards: [keys/both]
+            """, persona: """
+            capabilities:
+              - use: t
+            guards:
+              keys:
+                volume: [arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab]
+            """, stderr: """
+            templates/guards/keys.yaml:16:9: error: condition 'ArnEquals' on 'sagemaker:OutputKmsKey' has no values once its lists are expanded ('${output}' is an empty list); a condition that lists nothing never matches, so give the list a value
+                templates/t.yaml:8:14: note: guard 'keys' (form both) is applied to statement Train here
+                persona.yaml:9:5: note: for capability 't'
+                persona.yaml:11:3: note: the guard is turned on here
+            """),
+        Case(name: "a guard list parameter given no value", template: head + """
+            statements:
+              - sid: Train
+                actions: [sagemaker:CreateTrainingJob]
+                resources: ["arn:${partition}:sagemaker:${region}:${account}:training-job/*"]
+                guards: [net/sagemaker]
+            """, persona: "capabilities:\n  - use: t\nguards:\n  net:\n    subnets: []\n", stderr: """
+            persona.yaml:12:14: error: parameter 'subnets' of guard 'net' needs at least one value
+                templates/guards/net.yaml:5:3: note: parameter 'subnets' (list<subnet-id>) is declared here
+            """),
+        Case(name: "a deny in another partition", template: head + """
+            statements:
+              - sid: X
+                actions: [s3:GetObject]
+                resources: ["*"]
+            """, persona: """
+            capabilities:
+              - use: t
+            deny:
+              - sid: NoData
+                actions: [s3:GetObject]
+                resources: ["arn:aws-cn:s3:::data/*"]
+            """, stderr: """
+            persona.yaml:11:5: error: 'arn:aws-cn:s3:::data/*' is in partition 'aws-cn', not the persona's 'aws'; write arn:${partition}:...
+            """),
         Case(name: "persona version pin", template: head + """
             statements:
               - sid: X
@@ -196,6 +260,7 @@ import RolegenTestSupport
         let fileSystem = InMemoryFileSystem([
             "templates/t.yaml": testCase.template,
             "templates/guards/net.yaml": Self.guardFile,
+            "templates/guards/keys.yaml": Self.keysGuardFile,
             "persona.yaml": BadInputTests.header + testCase.persona,
         ])
         let console = CapturingConsole()

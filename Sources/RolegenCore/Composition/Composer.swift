@@ -148,7 +148,8 @@ package final class Composer {
             for reference in references {
                 guard let active = expansion.guards[reference.guardName],
                       let (_, form) = TemplateChecker(library: library, sink: sink).form(of: reference) else { continue }
-                guard apply(form, of: active, to: &composed.statement, at: reference.location) else { continue }
+                guard apply(form, of: active, to: &composed.statement, at: reference.location,
+                            capability: expansion.capability, use: expansion.use) else { continue }
                 composed.provenance[0].guards.append(AppliedGuard(
                     name: reference.guardName, form: form.name.value, enabledAt: active.enabledAt,
                     formLocation: form.name.location))
@@ -171,7 +172,7 @@ package final class Composer {
         if resources.isEmpty { return nil }
         var condition = ConditionSet()
         for clause in statement.conditions {
-            guard add(clause, to: &condition, scope: scope, conflictNote: nil) else { return nil }
+            guard add(clause, to: &condition, scope: scope, notes: []) else { return nil }
         }
         let policyStatement = PolicyStatement(
             sid: statement.sid.value, effect: statement.effect, actions: statement.actions.map(\.value),
@@ -185,7 +186,8 @@ package final class Composer {
     }
 
     /// Adds one condition clause, expanding lists into values and tags into one key per tag.
-    private func add(_ clause: ConditionTemplate, to condition: inout ConditionSet, scope: Scope, conflictNote: Diagnostic.Note?) -> Bool {
+    /// - Parameter notes: where the clause is being applied, attached to any error about it.
+    private func add(_ clause: ConditionTemplate, to condition: inout ConditionSet, scope: Scope, notes: [Diagnostic.Note]) -> Bool {
         let expander = Expander(sink: sink, limits: limits)
         let operatorName = clause.operatorName.value
         // A key that names a tags parameter (`aws:RequestTag/${tags}`) becomes one key per tag,
@@ -216,14 +218,20 @@ package final class Composer {
                 values += pieces.map(\.text)
             }
             if values.isEmpty {
+                let empty = clause.values.flatMap(\.references).map(\.name).filter { name in
+                    if case .list(let items, _)? = variant.valueScope[name] { return items.isEmpty }
+                    return false
+                }
+                let cause = empty.isEmpty ? "" : " (\(empty.map { "${\($0)}" }.quotedList()) \(empty.count == 1 ? "is an" : "are") empty list)"
                 sink.error(.referenceInvalid, "condition '\(operatorName)' on '\(keys[0].text)' has no values once its lists are "
-                           + "expanded; a condition that lists nothing never matches", at: clause.location)
+                           + "expanded\(cause); a condition that lists nothing never matches, so give the list a value",
+                           at: clause.location, notes: notes)
                 return false
             }
             if condition.contains(operator: operatorName, key: keys[0].text) {
                 sink.error(.guardConflict, "'\(operatorName)' on '\(keys[0].text)' is set twice for one statement; "
                            + "IAM allows one entry per key, and merging the values would widen the condition",
-                           at: clause.location, notes: conflictNote.map { [$0] } ?? [])
+                           at: clause.location, notes: notes)
                 return false
             }
             condition.set(operator: operatorName, key: keys[0].text, values: values)
@@ -259,11 +267,19 @@ package final class Composer {
         return ActiveGuard(definition: definition, scope: scope, enabledAt: setting.location)
     }
 
-    private func apply(_ form: GuardForm, of active: ActiveGuard, to statement: inout PolicyStatement, at location: SourceLocation) -> Bool {
+    private func apply(
+        _ form: GuardForm, of active: ActiveGuard, to statement: inout PolicyStatement, at location: SourceLocation,
+        capability: String, use: SourceLocation
+    ) -> Bool {
         var condition = statement.condition
-        let note = Diagnostic.Note("guard '\(active.definition.name.value)' adds it here", at: form.name.location)
+        let notes: [Diagnostic.Note] = [
+            .init("guard '\(active.definition.name.value)' (form \(form.name.value)) is applied to statement "
+                  + "\(statement.sid ?? "") here", at: location),
+            .init("for capability '\(capability)'", at: use),
+            .init("the guard is turned on here", at: active.enabledAt),
+        ]
         for clause in form.conditions {
-            guard add(clause, to: &condition, scope: active.scope, conflictNote: note) else { return false }
+            guard add(clause, to: &condition, scope: active.scope, notes: notes) else { return false }
         }
         statement.condition = condition
         return true

@@ -7,12 +7,21 @@ package enum PolicySafety {
     }
 
     package static func check(_ statements: [ComposedStatement], partition: String, sink: DiagnosticSink) {
+        // An ARN of another partition never matches: in an Allow it is dead weight, in a Deny it
+        // silently protects nothing.
+        for composed in statements {
+            for resource in composed.statement.resources where resource.hasPrefix("arn:") {
+                if case .success(let arn) = ARN.parse(resource), arn.partition != partition {
+                    sink.error(.policyUnsafe, "'\(resource)' is in partition '\(arn.partition)', not the persona's '\(partition)'; "
+                               + "write arn:${partition}:...", at: composed.provenance.first?.statement, notes: notes(composed))
+                }
+            }
+        }
         for composed in statements where composed.statement.effect == .allow {
             let statement = composed.statement
             let origin = composed.provenance.first
-            let notes = composed.provenance.map { Diagnostic.Note("from capability '\($0.capability)'", at: $0.use) }
             func refuse(_ message: String) {
-                sink.error(.policyUnsafe, message, at: origin?.statement, notes: notes)
+                sink.error(.policyUnsafe, message, at: origin?.statement, notes: notes(composed))
             }
             if statement.actionsAreExcluded || statement.resourcesAreExcluded {
                 refuse("an Allow statement with NotAction or NotResource grants everything not listed")
@@ -33,14 +42,17 @@ package enum PolicySafety {
                     refuse("'\(resource)' is not a valid ARN")
                     continue
                 }
-                if arn.partition != partition {
-                    refuse("'\(resource)' is in partition '\(arn.partition)', not the persona's '\(partition)'")
-                }
                 if arn.region.contains("*") || arn.region.contains("?") || arn.account.contains("*") || arn.account.contains("?") {
                     refuse("'\(resource)' has a wildcard region or account")
                 }
             }
         }
+    }
+
+    /// Where a statement came from, for notes: the capabilities (a persona's own Deny statement
+    /// is located by the diagnostic itself).
+    private static func notes(_ composed: ComposedStatement) -> [Diagnostic.Note] {
+        composed.provenance.filter { $0.template != nil }.map { Diagnostic.Note("from capability '\($0.capability)'", at: $0.use) }
     }
 
     /// IAM's wildcard match: `*` any run of characters, `?` one character.
