@@ -158,8 +158,12 @@ import RolegenTestSupport
             """], stderr: """
             persona.yaml:9:37: error: the document holds more than 100000 values; aliases (*name) that repeat large anchors multiply its size, so rolegen stops here
             """),
-        Case(name: "directory where a file is expected", files: ["personas/x.yaml": header], arguments: ["personas/x.yaml/"], stderr: """
-            personas/x.yaml/: error: cannot read the file: a part of the path is a file, not a directory
+        Case(name: "directory where a file is expected", files: ["persona.yaml": header, "team/values.yaml": "region: eu-west-1\n"],
+             arguments: ["persona.yaml", "--values", "team"], stderr: """
+            team: error: cannot read the file: it is a directory, not a file
+            """),
+        Case(name: "a path through a file", files: ["personas/x.yaml": header], arguments: ["personas/x.yaml/y.yaml"], stderr: """
+            personas/x.yaml/y.yaml: error: cannot read the file: a part of the path is a file, not a directory
             """),
         Case(name: "non-UTF-8 bytes", bytes: ["persona.yaml": Array("persona: caf".utf8) + [0xE9] + Array("\n".utf8)], stderr: """
             persona.yaml:1:13: error: the file is not valid UTF-8: byte 0xE9 cannot start or continue a character here
@@ -180,6 +184,10 @@ import RolegenTestSupport
             persona.yaml:6:3: error: value 'account' is required but was not given; set it in a values file (--values FILE) or with --set account=...; did you mean to write 'account' where 'acount' is given?
                 values.yaml:1:1: note: 'acount' is given here
             """),
+        Case(name: "a template directory that does not exist", files: ["persona.yaml": header],
+             arguments: ["persona.yaml", "--templates", "my-templates"], stderr: """
+            my-templates: error: --templates names no such directory
+            """),
         Case(name: "several personas to standard output", files: ["a.yaml": header, "b.yaml": header],
              arguments: ["a.yaml", "b.yaml"], stderr: """
             error: 2 personas given; standard output takes one policy, so write several with --output DIR
@@ -190,8 +198,9 @@ import RolegenTestSupport
     func reportsAndExitsWithTwo(_ testCase: Case) {
         let fileSystem = InMemoryFileSystem(Self.library.merging(testCase.files) { $1 })
         for (path, bytes) in testCase.bytes { fileSystem.add(path, bytes) }
-        if testCase.name == "directory where a file is expected" {
-            fileSystem.unreadable["personas/x.yaml"] = .notDirectory
+        if testCase.name == "a path through a file" {
+            // What the operating system answers (ENOTDIR); the in-memory file system only knows paths.
+            fileSystem.unreadable["personas/x.yaml/y.yaml"] = .notDirectory
         }
         let console = CapturingConsole()
         let status = RolegenCommand.run(arguments: testCase.arguments, console: console, fileSystem: fileSystem)

@@ -116,6 +116,32 @@ import RolegenTestSupport
         #expect(console.output.contains("template 'read' v1, statement Read at templates/read.yaml:9:5"))
     }
 
+    @Test func templateDirectoriesGivenFirstShadowTheDiscoveredOnes() {
+        let override = BadInputTests.library["templates/read.yaml"]!.replacingOccurrences("s3:GetObject", "s3:GetObjectVersion")
+        let fileSystem = InMemoryFileSystem(Self.files.merging(["team/read.yaml": override]) { $1 })
+        let (status, console) = run(["persona.yaml", "--templates", "team"], fileSystem)
+        #expect(status == 0)
+        #expect(console.output.contains("s3:GetObjectVersion"))
+        #expect(!console.output.contains("\"s3:GetObject\""))
+    }
+
+    @Test func aGuardNothingSupportsIsAWarning() {
+        var files = Self.files
+        files["persona.yaml"]! += "guards:\n  net:\n    subnets: [subnet-0000000a]\n"
+        let (status, console) = run(["persona.yaml"], InMemoryFileSystem(files))
+        #expect(status == 0)
+        #expect(console.errors == "persona.yaml:13:3: warning: guard 'net' is on, but no capability of this persona supports it, "
+            + "so it adds no condition\n")
+    }
+
+    @Test func setTakesFlowLists() {
+        var files = Self.files
+        files["persona.yaml"] = BadInputTests.header + "values:\n  buckets: ~\ncapabilities:\n  - use: read\n    with:\n      buckets: ${buckets}\n"
+        let (status, console) = run(["persona.yaml", "--set", "buckets=[one-bucket, two-bucket]"], InMemoryFileSystem(files))
+        #expect(status == 0, "\(console.errors)")
+        #expect(console.output.contains("arn:aws:s3:::one-bucket/*") && console.output.contains("arn:aws:s3:::two-bucket/*"))
+    }
+
     @Test func warningsDoNotFailTheRun() {
         let (status, console) = run(["persona.yaml", "--set", "region=xx-newplace-1"], InMemoryFileSystem(Self.files))
         #expect(status == 0)
@@ -163,6 +189,12 @@ import RolegenTestSupport
         #expect(missing.stderr == "does-not-exist.yaml: error: cannot read the file: no such file or directory\n"
             + "rolegen: 1 error; nothing was written\n")
         #expect(try run(["--no-such-flag"], in: Repository.root).status == 2)
+    }
+
+    @Test func aDirectoryGivenAsAFile() throws {
+        let result = try run(["personas/data-scientist.yaml", "--values", "examples"], in: Repository.root)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("examples: error: cannot read the file: it is a directory, not a file\n"))
     }
 
     @Test func outputUnderARegularFileFailsCleanly() throws {

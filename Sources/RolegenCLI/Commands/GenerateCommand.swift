@@ -71,6 +71,10 @@ package struct GenerateCommand: ParsableCommand {
             sink.error(.schemaValue, "\(paths.count) personas given; standard output takes one policy, so write several with "
                        + "--output DIR", at: nil)
         }
+        for directory in templateDirectories where fileSystem.kind(of: directory) != .directory {
+            let reason = fileSystem.kind(of: directory) == nil ? "no such directory" : "not a directory"
+            sink.error(.fileNotFound, "--templates names \(reason)", at: SourceLocation(path: directory))
+        }
         let values = ValueSources.load(valuesFiles: valuesFiles, assignments: assignments, loader: loader, sink: sink)
         let generator = Generator(fileSystem: fileSystem, templateDirectories: templateDirectories)
         var bundles: [RoleBundle] = []

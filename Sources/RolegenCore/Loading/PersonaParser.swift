@@ -44,9 +44,9 @@ package struct PersonaParser {
             denySids[statement.sid.value] = statement.sid.location
         }
         let tags = reader.value("tags")
-        if let tags, case .mapping = tags.content {} else if let tags {
-            sink.error(.schemaType, "expected 'tags' to be a mapping of tag keys to values, found \(tags.kindDescription)",
-                       at: tags.location)
+        if let tags {
+            // Checked here for its shape (a mapping); its values are resolved with the persona's values.
+            _ = NodeReading.entries(tags, what: "'tags'", sink: sink)
         }
         guard sink.errorCount == before, let name else { return nil }
         return PersonaDocument(
