@@ -188,6 +188,12 @@ import RolegenTestSupport
              arguments: ["persona.yaml", "--templates", "my-templates"], stderr: """
             my-templates: error: --templates names no such directory
             """),
+        Case(name: "values and context that disagree", files: [
+            "persona.yaml": header + "values:\n  account: \"222233334444\"\ncapabilities:\n  - use: read\n    with:\n      buckets: [data]\n",
+        ], stderr: """
+            persona.yaml:9:13: error: value 'account' says '222233334444' but the persona's context says '111122223333'; remove one or make them agree
+                persona.yaml:6:13: note: the context is set here
+            """),
         Case(name: "several personas to standard output", files: ["a.yaml": header, "b.yaml": header],
              arguments: ["a.yaml", "b.yaml"], stderr: """
             error: 2 personas given; standard output takes one policy, so write several with --output DIR

@@ -131,9 +131,8 @@ package final class Composer {
         }
 
         for statement in template.statements {
-            let references = template.defaultGuards + (statement.guards ?? []).filter { own in
-                !template.defaultGuards.contains { $0.description == own.description }
-            }
+            // Template-wide guards apply to Allow statements only: a condition on a Deny makes it deny less.
+            let references = statement.effect == .deny ? [] : template.defaultGuards + (statement.guards ?? [])
             expansion.supportedGuards.formUnion(references.map(\.guardName))
             var statementScope = scope
             if let whenGuard = statement.whenGuard {
@@ -145,9 +144,11 @@ package final class Composer {
             }
             guard var composed = build(statement, scope: statementScope, template: template, chain: chain,
                                        expansion: expansion) else { continue }
+            var applied: Set<String> = []
             for reference in references {
                 guard let active = expansion.guards[reference.guardName],
-                      let (_, form) = TemplateChecker(library: library, sink: sink).form(of: reference) else { continue }
+                      let (_, form) = TemplateChecker(library: library, sink: sink).form(of: reference),
+                      applied.insert("\(reference.guardName)/\(form.name.value)").inserted else { continue }
                 guard apply(form, of: active, to: &composed.statement, at: reference.location,
                             capability: expansion.capability, use: expansion.use) else { continue }
                 composed.provenance[0].guards.append(AppliedGuard(
@@ -198,6 +199,11 @@ package final class Composer {
         }
         var variants: [(keyScope: Scope, valueScope: Scope)] = [(scope, scope)]
         if let tagReference, case .tags(let entries, _)? = scope[tagReference.name] {
+            if entries.isEmpty {
+                sink.error(.referenceInvalid, "condition key '\(clause.key.text)' has no tags to expand to ('${\(tagReference.name)}' "
+                           + "is empty); a guard must never be turned on without its conditions", at: clause.location, notes: notes)
+                return false
+            }
             variants = entries.map { entry in
                 var keyScope = scope, valueScope = scope
                 keyScope[tagReference.name] = .scalar(entry.key)

@@ -71,9 +71,14 @@ package struct ParameterBinder {
         let name = spec.name.value
         switch spec.type {
         case .tags:
-            guard case .tags = value else {
+            guard case .tags(let entries, _) = value else {
                 sink.error(.parameterInvalid, "parameter '\(name)' of \(owner.description) takes tags (a mapping of keys to values), "
                            + "found \(value.kindDescription)", at: value.origin, notes: [declared])
+                return nil
+            }
+            if entries.isEmpty && !defaultIsEmpty(spec) {
+                sink.error(.parameterInvalid, "parameter '\(name)' of \(owner.description) needs at least one tag",
+                           at: value.origin, notes: [declared])
                 return nil
             }
             return value
@@ -90,7 +95,7 @@ package struct ParameterBinder {
                            + "found \(value.kindDescription)", at: value.origin, notes: [declared])
                 return nil
             }
-            if items.isEmpty && !defaultIsEmptyList(spec) {
+            if items.isEmpty && !defaultIsEmpty(spec) {
                 sink.error(.parameterInvalid, "parameter '\(name)' of \(owner.description) needs at least one value",
                            at: value.origin, notes: [declared])
                 return nil
@@ -126,9 +131,13 @@ package struct ParameterBinder {
         }
     }
 
-    private func defaultIsEmptyList(_ spec: ParameterSpec) -> Bool {
-        if case .sequence(let items)? = spec.defaultValue?.content { return items.isEmpty }
-        return false
+    /// Whether the declared default is `[]` or `{}`: only then may a value be empty.
+    private func defaultIsEmpty(_ spec: ParameterSpec) -> Bool {
+        switch spec.defaultValue?.content {
+        case .sequence(let items)?: items.isEmpty
+        case .mapping(let entries)?: entries.isEmpty
+        default: false
+        }
     }
 }
 

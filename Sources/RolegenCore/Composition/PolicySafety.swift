@@ -6,6 +6,37 @@ package enum PolicySafety {
         globMatches(pattern: action.lowercased(), text: "iam:passrole")
     }
 
+    /// Why an action must not appear in an Allow statement, or `nil` when it may. Refused: every
+    /// action (`*`, a wildcard in the service part such as `*:Get*`) and every action of a service
+    /// (a name of only `*` and `?`, such as `s3:*` or `s3:**`).
+    package static func wildcardProblem(_ action: String) -> String? {
+        let parts = action.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        let onlyWildcards = { (text: Substring) in text.contains("*") && text.allSatisfy { $0 == "*" || $0 == "?" } }
+        if parts.count == 1 || parts[0].contains("*") || parts[0].contains("?") {
+            return "'\(action)' grants actions of every AWS service; list the actions the capability needs"
+        }
+        if onlyWildcards(parts[1]) {
+            return "'\(action)' grants every action of the service, including ones AWS adds later; list the actions the capability needs"
+        }
+        return nil
+    }
+
+    /// Whether a statement's conditions limit iam:PassRole to named services: `StringEquals` (or
+    /// `StringLike` without wildcards) on `iam:PassedToService`. Any other operator, such as
+    /// `StringNotEquals` or an `IfExists` form, would let the roles go elsewhere.
+    /// - Parameter values: the values, or `nil` for a value not known yet (a template reference).
+    package static func limitsPassedToService(_ clauses: [(operator: String, key: String, values: [String?])]) -> Bool {
+        clauses.contains { clause in
+            clause.key.lowercased() == "iam:passedtoservice"
+                && (clause.operator == "StringEquals" || clause.operator == "StringLike")
+                && !clause.values.isEmpty
+                && clause.values.allSatisfy { value in
+                    guard let value else { return true }
+                    return !value.contains("*") && !value.contains("?") && !value.isEmpty
+                }
+        }
+    }
+
     package static func check(_ statements: [ComposedStatement], partition: String, sink: DiagnosticSink) {
         // An ARN of another partition never matches: in an Allow it is dead weight, in a Deny it
         // silently protects nothing.
@@ -26,12 +57,17 @@ package enum PolicySafety {
             if statement.actionsAreExcluded || statement.resourcesAreExcluded {
                 refuse("an Allow statement with NotAction or NotResource grants everything not listed")
             }
-            for action in statement.actions where action == "*" || action == "*:*" || action.hasSuffix(":*") {
-                refuse("the policy would allow '\(action)'")
+            for action in statement.actions {
+                if let problem = wildcardProblem(action) { refuse(problem) }
             }
             if statement.actions.contains(where: matchesPassRole) {
-                if !statement.condition.keys.contains(where: { $0.lowercased() == "iam:passedtoservice" }) {
-                    refuse("iam:PassRole without an iam:PassedToService condition")
+                let clauses = statement.condition.clauses.map { ($0.operator, $0.key, $0.values.map { Optional($0) }) }
+                if !limitsPassedToService(clauses) {
+                    refuse("iam:PassRole is not limited to named services: it needs StringEquals on iam:PassedToService")
+                }
+                let services = statement.condition.clauses.filter { $0.key.lowercased() == "iam:passedtoservice" }.flatMap(\.values)
+                for service in services where ValueValidation.check(service, as: .servicePrincipal, context: ValidationContext()) != .valid {
+                    refuse("iam:PassedToService value '\(service)' is not a service principal such as sagemaker.amazonaws.com")
                 }
                 for resource in statement.resources where resource.contains("*") || resource.contains("?") {
                     refuse("iam:PassRole on '\(resource)' is not limited to named roles")

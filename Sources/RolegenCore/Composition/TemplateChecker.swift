@@ -1,6 +1,6 @@
 /// Checks a template once, whatever persona uses it: that every reference, guard and include
-/// it names exists, and that it declares nothing rolegen refuses to emit (see `docs/templates.md`,
-/// "What rolegen refuses").
+/// it names exists, and that it declares nothing rolegen refuses to emit (see `docs/formats.md`,
+/// "What rolegen refuses in templates").
 package struct TemplateChecker {
     package let library: TemplateLibrary
     package let sink: DiagnosticSink
@@ -77,33 +77,37 @@ package struct TemplateChecker {
 
     private func checkSafety(_ statement: StatementTemplate) {
         for resource in statement.resources { checkARNFields(resource, effect: statement.effect) }
-        guard statement.effect == .allow else { return }
+        if statement.effect == .deny {
+            // A guard adds conditions, and a condition on a Deny makes it deny less.
+            if let guards = statement.guards, let first = guards.first {
+                sink.error(.templateUnsafe, "a Deny statement cannot support guards: their conditions would narrow what it denies",
+                           at: first.location)
+            }
+            return
+        }
+        var refused = false
         for action in statement.actions {
-            let value = action.value
-            if value == "*" || value == "*:*" {
-                sink.error(.templateUnsafe, "'\(value)' grants every action of every AWS service; list the actions the capability needs",
-                           at: action.location)
-            } else if value.hasSuffix(":*") {
-                sink.error(.templateUnsafe, "'\(value)' grants every action of the service, including ones AWS adds later; "
-                           + "list the actions the capability needs", at: action.location)
+            if let problem = PolicySafety.wildcardProblem(action.value) {
+                sink.error(.templateUnsafe, problem, at: action.location)
+                refused = true
             }
         }
-        // Full wildcards are refused above; the PassRole checks are for iam:PassRole and patterns such as iam:Pass*.
-        let passRoleActions = statement.actions.filter {
-            PolicySafety.matchesPassRole($0.value) && $0.value != "*" && $0.value != "*:*" && !$0.value.hasSuffix(":*")
+        // Refused wildcards already cover PassRole; these checks are for iam:PassRole and patterns such as iam:Pass*.
+        guard !refused, statement.actions.contains(where: { PolicySafety.matchesPassRole($0.value) }) else { return }
+        let clauses = statement.conditions.map { condition in
+            (condition.operatorName.value, condition.key.text, condition.values.map { $0.isLiteral ? $0.text : nil })
         }
-        if !passRoleActions.isEmpty {
-            if !statement.conditions.contains(where: { $0.key.text.lowercased() == "iam:passedtoservice" }) {
-                sink.error(.templateUnsafe, "statement '\(statement.sid.value)' allows iam:PassRole without an iam:PassedToService "
-                           + "condition; name the service the roles are passed to", at: statement.sid.location)
-            }
-            for resource in statement.resources where resource.text == "*" || resource.segments.contains(where: {
-                if case .literal(let text) = $0 { return text.contains("*") || text.contains("?") }
-                return false
-            }) {
-                sink.error(.templateUnsafe, "iam:PassRole on '\(resource.text)' could pass any matching role; "
-                           + "take role ARNs from a role-arn parameter", at: resource.location)
-            }
+        if !PolicySafety.limitsPassedToService(clauses) {
+            sink.error(.templateUnsafe, "statement '\(statement.sid.value)' allows iam:PassRole without limiting it to named "
+                       + "services: add StringEquals on iam:PassedToService, such as sagemaker.amazonaws.com",
+                       at: statement.sid.location)
+        }
+        for resource in statement.resources where resource.text == "*" || resource.segments.contains(where: {
+            if case .literal(let text) = $0 { return text.contains("*") || text.contains("?") }
+            return false
+        }) {
+            sink.error(.templateUnsafe, "iam:PassRole on '\(resource.text)' could pass any matching role; "
+                       + "take role ARNs from a role-arn parameter", at: resource.location)
         }
     }
 

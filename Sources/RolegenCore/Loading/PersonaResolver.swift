@@ -24,8 +24,10 @@ package struct PersonaResolver {
         let (values, declared) = resolveValues(merged, sources: sources)
         let external = Set((sources.files.flatMap(\.entries) + sources.overrides).map(\.name.value))
         guard let context = resolveContext(merged, values: values, declared: declared, external: external) else { return nil }
+        checkAgreement(of: values, with: context)
+        // `${account}` and friends mean the context everywhere, as they do in templates.
         var scope = values
-        for (name, value) in context.builtins where scope[name] == nil { scope[name] = value }
+        for (name, value) in context.builtins { scope[name] = value }
         let principal = resolvePrincipal(merged, scope: scope, context: context)
         let tags = resolveTags(merged, scope: scope)
         guard sink.errorCount == before, let principal else { return nil }
@@ -302,6 +304,31 @@ package struct PersonaResolver {
         }
         guard !failed, let account else { return nil }
         return PersonaContext(partition: partition, account: account, regions: regions)
+    }
+
+    /// A persona whose `values:` say one account or region and whose `context:` says another
+    /// would place its templates in one and its own strings (Deny statements, role ARNs) in the
+    /// other: refuse it.
+    private func checkAgreement(of values: Scope, with context: PersonaContext) {
+        func disagree(_ name: String, _ value: BoundValue, _ contextText: String, at contextOrigin: SourceLocation) {
+            sink.error(.contextInvalid, "value '\(name)' says \(describe(value)) but the persona's context says \(contextText); "
+                       + "remove one or make them agree", at: value.origin, notes: [.init("the context is set here", at: contextOrigin)])
+        }
+        func describe(_ value: BoundValue) -> String {
+            (value.strings ?? []).map { "'\($0.text)'" }.joined(separator: ", ")
+        }
+        for (name, expected) in [("partition", context.partition), ("account", context.account)] {
+            if let value = values[name], value.strings?.map(\.text) != [expected.text], value.origin != expected.origin {
+                disagree(name, value, "'\(expected.text)'", at: expected.origin)
+            }
+        }
+        let regions = context.regions.map(\.text)
+        for name in ["region", "regions"] {
+            if let value = values[name], Set(value.strings?.map(\.text) ?? []) != Set(regions),
+               value.origin != context.regions.first?.origin {
+                disagree(name, value, regions.map { "'\($0)'" }.joined(separator: ", "), at: context.regions.first?.origin ?? value.origin)
+            }
+        }
     }
 
     /// Checks one value of a kind, reporting at the value's origin.

@@ -118,6 +118,9 @@ package enum ValueValidation {
     }
 
     private static func checkGenericARN(_ text: String, context: ValidationContext) -> ValueCheck {
+        if text.contains("*") || text.contains("?") {
+            return .invalid("'\(text)' contains a wildcard; an ARN parameter names exactly one resource")
+        }
         switch ARN.parse(text) {
         case .failure(let reason): return .invalid("'\(text)' is not an ARN: \(reason.message)")
         case .success(let arn): return checkPartition(of: arn, text: text, context: context)
@@ -239,12 +242,12 @@ package enum ValueValidation {
 
     private static func checkECRRepositoryARN(_ text: String, context: ValidationContext) -> ValueCheck {
         let expected = "expected arn:\(context.partition ?? "PARTITION"):ecr:REGION:\(context.account ?? "ACCOUNT"):repository/NAME"
+        if text.contains("*") || text.contains("?") {
+            return .invalid("'\(text)' contains a wildcard; name each repository by its ARN")
+        }
         guard case .success(let arn) = ARN.parse(text), arn.service == "ecr", arn.resource.hasPrefix("repository/"),
               arn.resource.count > 11 else {
             return .invalid("'\(text)' is not an ECR repository ARN: \(expected)")
-        }
-        if arn.region.contains("*") || arn.account.contains("*") {
-            return .invalid("'\(text)' has a wildcard region or account; name the repository's own")
         }
         return checkPartition(of: arn, text: text, context: context)
     }

@@ -108,3 +108,50 @@ struct SplitMix64 {
 extension Array {
     func ifEmpty(_ fallback: Element) -> [Element] { isEmpty ? [fallback] : self }
 }
+
+@Suite struct PolicySafetyTests {
+    @Test(arguments: ["*", "*:*", "s3:*", "s3:**", "sagemaker:?*", "*:Get*", "?3:GetObject"])
+    func refusesWildcardsOverAServiceOrAll(action: String) {
+        #expect(PolicySafety.wildcardProblem(action) != nil)
+    }
+
+    @Test(arguments: ["s3:GetObject", "s3:Get*", "sagemaker:Describe*", "iam:Pass*"])
+    func acceptsNarrowerPatterns(action: String) {
+        #expect(PolicySafety.wildcardProblem(action) == nil)
+    }
+
+    @Test func passedToServiceMustBeLimited() {
+        let service: [String?] = ["sagemaker.amazonaws.com"]
+        #expect(PolicySafety.limitsPassedToService([("StringEquals", "iam:PassedToService", service)]))
+        #expect(PolicySafety.limitsPassedToService([("StringLike", "iam:passedtoservice", service)]))
+        #expect(PolicySafety.limitsPassedToService([("StringEquals", "iam:PassedToService", [nil])]))
+        #expect(!PolicySafety.limitsPassedToService([("StringNotEquals", "iam:PassedToService", service)]))
+        #expect(!PolicySafety.limitsPassedToService([("StringEqualsIfExists", "iam:PassedToService", service)]))
+        #expect(!PolicySafety.limitsPassedToService([("ForAnyValue:StringEquals", "iam:PassedToService", service)]))
+        #expect(!PolicySafety.limitsPassedToService([("StringLike", "iam:PassedToService", ["*"])]))
+        #expect(!PolicySafety.limitsPassedToService([("StringEquals", "iam:AssociatedResourceArn", service)]))
+    }
+
+    @Test func theFinalCheckRefusesWhatTemplatesCouldSmuggleIn() {
+        let provenance = Provenance(capability: "c", use: SourceLocation(path: "p"), template: "t", templateVersion: 1,
+                                    includeChain: [], sid: "S", statement: SourceLocation(path: "t", line: 3, column: 5), guards: [])
+        var condition = ConditionSet()
+        condition.set(operator: "StringEquals", key: "iam:PassedToService", values: ["*"])
+        let statements = [
+            ComposedStatement(statement: PolicyStatement(effect: .allow, actions: ["iam:PassRole"],
+                                                         resources: ["arn:aws:iam::111122223333:role/*"], condition: condition),
+                              provenance: [provenance]),
+            ComposedStatement(statement: PolicyStatement(effect: .allow, actions: ["s3:GetObject"],
+                                                         resources: ["arn:aws:sagemaker:*:111122223333:model/x"]),
+                              provenance: [provenance]),
+        ]
+        let sink = DiagnosticSink()
+        PolicySafety.check(statements, partition: "aws", sink: sink)
+        #expect(sink.diagnostics.map(\.message) == [
+            "iam:PassRole is not limited to named services: it needs StringEquals on iam:PassedToService",
+            "iam:PassedToService value '*' is not a service principal such as sagemaker.amazonaws.com",
+            "iam:PassRole on 'arn:aws:iam::111122223333:role/*' is not limited to named roles",
+            "'arn:aws:sagemaker:*:111122223333:model/x' has a wildcard region or account",
+        ])
+    }
+}

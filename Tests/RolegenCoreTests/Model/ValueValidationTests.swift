@@ -80,6 +80,10 @@ import Testing
         #expect(check("sagemaker.amazonaws.com", .servicePrincipal) == .valid)
         #expect(check("sagemaker", .servicePrincipal) == .invalid("'sagemaker' is not a service principal; did you mean 'sagemaker.amazonaws.com'?"))
         #expect(check("arn:aws:ecr:us-east-1:111122223333:repository/team/train", .ecrRepositoryARN) == .valid)
+        #expect(check("arn:aws:ecr:us-east-1:111122223333:repository/*", .ecrRepositoryARN) == .invalid(
+            "'arn:aws:ecr:us-east-1:111122223333:repository/*' contains a wildcard; name each repository by its ARN"))
+        #expect(check("arn:aws:s3:::bucket/*", .arn) == .invalid(
+            "'arn:aws:s3:::bucket/*' contains a wildcard; an ARN parameter names exactly one resource"))
         #expect(check("aws-us-gov", .partition) == .valid)
         #expect(check("aws-gov", .partition) == .invalid(
             "'aws-gov' is not an AWS partition; partitions are aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, "
