@@ -387,3 +387,31 @@ import RolegenTestSupport
         #expect(body == testCase.stderr)
     }
 }
+
+/// Includes that fan out exponentially stop at a limit instead of running for hours.
+@Suite struct IncludeFanOutTests {
+    @Test func aTemplateTreeThatDoublesAtEveryLevelStops() {
+        var files: [String: String] = ["persona.yaml": BadInputTests.header + "capabilities:\n  - use: level-0\n"]
+        for level in 0..<24 {
+            files["templates/level-\(level).yaml"] = """
+                template: level-\(level)
+                version: 1
+                description: Includes the next level twice.
+                include: [level-\(level + 1), level-\(level + 1)]
+                """
+        }
+        files["templates/level-24.yaml"] = """
+            template: level-24
+            version: 1
+            description: A leaf.
+            statements:
+              - sid: Leaf
+                actions: [s3:GetObject]
+                resources: ["*"]
+            """
+        let console = CapturingConsole()
+        #expect(RolegenCommand.run(arguments: ["persona.yaml"], console: console, fileSystem: InMemoryFileSystem(files)) == 2)
+        #expect(console.errors.hasPrefix(
+            "persona.yaml:9:5: error: capability 'level-0' expands more than 1000 templates through its includes; include each template once\n"))
+    }
+}

@@ -108,8 +108,9 @@ package struct GenerateCommand: ParsableCommand {
             for bundle in bundles {
                 let size = PolicyJSONWriter.quotaSize(of: bundle.permissionsJSON)
                 let count = bundle.statements.count
+                let policies = bundle.managedPolicies.count
                 console.writeError("wrote \(joinPath(output, bundle.persona.name))/ (\(count) statement\(count == 1 ? "" : "s"), "
-                                   + "\(size) characters)\n")
+                                   + "\(size) characters\(policies > 1 ? " in \(policies) managed policies" : ""))\n")
             }
             if explain { bundles.forEach { console.writeOutput(ExplainRenderer.render($0)) } }
             return .success
@@ -146,12 +147,19 @@ package struct GenerateCommand: ParsableCommand {
         }
         var files: [(path: String, contents: [UInt8])] = []
         var directories: [String] = []
+        var stale: [String] = []
         for bundle in bundles {
             let directory = joinPath(output, bundle.persona.name)
             directories.append(directory)
-            files += bundle.files.map { (joinPath(directory, $0.name), Array($0.contents.utf8)) }
+            let bundleFiles = bundle.files
+            files += bundleFiles.map { (joinPath(directory, $0.name), Array($0.contents.utf8)) }
+            // A file an earlier run wrote and this one does not (a trust policy the principal no
+            // longer has, a second managed policy) would be deployed by mistake: remove it.
+            let existing = (try? fileSystem.listDirectory(directory)) ?? []
+            stale += existing.filter { name in BundleFile.isOwned(name) && !bundleFiles.contains { $0.name == name } }
+                .map { joinPath(directory, $0) }
         }
-        try BundleWriter(fileSystem: fileSystem).write(files, creating: directories)
+        try BundleWriter(fileSystem: fileSystem).write(files, creating: directories, removing: stale)
     }
 
     private func report(_ sink: DiagnosticSink, console: any Console, failed: Bool) {

@@ -29,6 +29,9 @@ package final class Composer {
         /// Guards some statement of the capability supports, enabled or not.
         var supportedGuards: Set<String> = []
         var statements: [ComposedStatement] = []
+        /// Templates expanded so far, includes counted, against `Limits.maxExpansionsPerCapability`.
+        var templatesExpanded = 0
+        var stopped = false
     }
 
     package func compose(_ persona: ResolvedPersona) -> [ComposedStatement]? {
@@ -104,6 +107,15 @@ package final class Composer {
         _ template: CapabilityTemplate, parameters: Scope, builtins: Scope, validation: ValidationContext,
         chain: [String], into expansion: inout Expansion
     ) {
+        guard !expansion.stopped else { return }
+        expansion.templatesExpanded += 1
+        if expansion.templatesExpanded > limits.maxExpansionsPerCapability {
+            sink.error(.expansionTooLarge, "capability '\(expansion.capability)' expands more than "
+                       + "\(limits.maxExpansionsPerCapability) templates through its includes; include each template once",
+                       at: expansion.use)
+            expansion.stopped = true
+            return
+        }
         var scope = parameters
         for (name, value) in builtins.values { scope[name] = value }
         scope.description = "template '\(template.name.value)'"

@@ -29,35 +29,48 @@ package final class Generator {
         }
         guard sink.errorCount == before else { return nil }
 
+        // The manifest names files relative to the persona's directory: the same bytes whatever
+        // directory rolegen runs from and however the paths were typed.
+        let base = parentDirectory(of: personaPath)
+        let relative = { (path: String) in relativePath(of: path, from: base, fileSystem: self.loader.fileSystem) }
         var used: [TemplateUse] = []
         for name in Set(statements.flatMap { $0.provenance.flatMap { [$0.template].compactMap { $0 } + $0.includeChain } }).sorted() {
             if case .template(let template)? = library.entry(named: name, sink: sink) {
-                used.append(TemplateUse(name: name, version: template.version, path: template.path))
+                used.append(TemplateUse(name: name, version: template.version, path: relative(template.path)))
             }
         }
+        let permissions = PolicyDocument(statements: statements.map(\.statement))
+        let packed: [PolicyDocument]
+        switch PolicyPackager.pack(permissions) {
+        case .success(let documents): packed = documents
+        case .failure(let reason):
+            sink.warning(.policyTooLarge, "the permissions policy cannot be split into managed policies: \(reason.message)",
+                         at: persona.location)
+            packed = [permissions]
+        }
         let bundle = RoleBundle(
-            persona: persona, statements: statements,
-            permissions: PolicyDocument(statements: statements.map(\.statement)),
-            trust: TrustPolicyBuilder.build(for: persona), templates: used)
+            persona: persona, statements: statements, permissions: permissions, trust: TrustPolicyBuilder.build(for: persona),
+            templates: used, managedPolicies: packed, manifestSources: persona.sources.map(relative))
         checkQuotas(bundle, sink: sink)
         return bundle
     }
 
     private func checkQuotas(_ bundle: RoleBundle, sink: DiagnosticSink) {
-        var documents = [("permissions-policy", bundle.permissions)]
-        if let trust = bundle.trust { documents.append(("trust-policy", trust)) }
-        for (kind, document) in documents {
-            guard let quota = Manifest.quota(of: kind) else { continue }
-            let size = PolicyJSONWriter.quotaSize(of: PolicyJSONWriter.render(document))
-            guard size > quota else { continue }
-            if kind == "permissions-policy" && size <= IAMQuota.inlinePolicies {
-                sink.warning(.policyTooLarge, "the permissions policy is \(size) characters, more than the \(quota) of one managed "
-                             + "policy; attach it as an inline policy (up to \(IAMQuota.inlinePolicies) per role) or split the persona",
-                             at: bundle.persona.location)
-            } else {
-                sink.warning(.policyTooLarge, "the \(kind.replacingOccurrences("-", " ")) is \(size) characters, "
-                             + "\(size - quota) over IAM's \(quota) for this kind of policy; split the persona or use fewer capabilities",
-                             at: bundle.persona.location)
+        let size = PolicyJSONWriter.quotaSize(of: bundle.permissionsJSON)
+        let count = bundle.managedPolicies.count
+        if size > IAMQuota.managedPolicy && count > 1 {
+            var message = "the permissions policy is \(size) characters, more than the \(IAMQuota.managedPolicy) of one managed "
+                + "policy: the bundle (--output) holds it as \(count) managed policies that together grant the same"
+            if count > IAMQuota.attachedPolicies {
+                message += ", more than the \(IAMQuota.attachedPolicies) a role can have attached by default (20 with a quota increase)"
+            }
+            sink.warning(.policyTooLarge, message, at: bundle.persona.location)
+        }
+        if let trust = bundle.trust {
+            let trustSize = PolicyJSONWriter.quotaSize(of: PolicyJSONWriter.render(trust))
+            if trustSize > IAMQuota.trustPolicy {
+                sink.warning(.policyTooLarge, "the trust policy is \(trustSize) characters, \(trustSize - IAMQuota.trustPolicy) over "
+                             + "IAM's default \(IAMQuota.trustPolicy) (4096 with a quota increase)", at: bundle.persona.location)
             }
         }
     }

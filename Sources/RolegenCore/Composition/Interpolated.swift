@@ -102,7 +102,19 @@ extension Interpolated {
         guard case .scalar(let scalar) = node.content else { return nil }
         let start = scalar.isPlain ? node.location : node.location.advanced(by: 1)
         switch parse(scalar.text, at: start) {
-        case .success(let value): return value
+        case .success(var value):
+            // Offsets in the text are columns only for a scalar written on one line without
+            // escapes; the file itself says where each reference really is.
+            if let buffer = scalar.buffer {
+                var from = node.location
+                value.segments = value.segments.map { segment in
+                    guard case .reference(let name, let location) = segment,
+                          let found = buffer.locate("${\(name)}", from: from) else { return segment }
+                    from = found.advanced(by: 1)
+                    return found == location ? segment : .reference(name, location: found)
+                }
+            }
+            return value
         case .failure(let diagnostic):
             sink.report(diagnostic)
             return nil

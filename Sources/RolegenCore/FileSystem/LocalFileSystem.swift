@@ -155,3 +155,20 @@ package func fileStem(of path: String) -> String {
     guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
     return String(name[..<dot])
 }
+
+/// `target` written relative to `base` (a directory), through their canonical paths, so the
+/// result does not depend on the working directory or on how the paths were given. Falls back
+/// to `target` as given when either cannot be resolved.
+package func relativePath(of target: String, from base: String, fileSystem: any FileSystem) -> String {
+    guard let absoluteTarget = fileSystem.canonicalPath(target), let absoluteBase = fileSystem.canonicalPath(base) else {
+        return target
+    }
+    let targetParts = absoluteTarget.split(separator: "/")
+    let baseParts = absoluteBase.split(separator: "/")
+    var common = 0
+    while common < min(targetParts.count, baseParts.count) && targetParts[common] == baseParts[common] { common += 1 }
+    let ups = Array(repeating: "..", count: baseParts.count - common)
+    let rest = targetParts[common...].map(String.init)
+    let joined = (ups + rest).joined(separator: "/")
+    return joined.isEmpty ? "." : joined
+}

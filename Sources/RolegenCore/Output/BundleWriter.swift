@@ -22,8 +22,11 @@ package struct BundleWriter: Sendable {
         try write(files.map { (joinPath(directory, $0.name), Array($0.contents.utf8)) }, creating: [directory])
     }
 
-    /// Writes each (path, contents), all or nothing as far as the file system allows.
-    package func write(_ files: [(path: String, contents: [UInt8])], creating directories: [String]) throws(FileSystemError) {
+    /// Writes each (path, contents), all or nothing as far as the file system allows, then
+    /// removes `stale` files (outputs of an earlier run that this one no longer produces).
+    package func write(
+        _ files: [(path: String, contents: [UInt8])], creating directories: [String], removing stale: [String] = []
+    ) throws(FileSystemError) {
         for directory in directories {
             try fileSystem.createDirectory(directory)
         }
@@ -43,6 +46,9 @@ package struct BundleWriter: Sendable {
         } catch {
             for entry in staged { try? fileSystem.removeFile(entry.temporary) }
             throw error
+        }
+        for path in stale {
+            try fileSystem.removeFile(path)
         }
     }
 }

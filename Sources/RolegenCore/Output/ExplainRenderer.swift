@@ -8,7 +8,10 @@ package enum ExplainRenderer {
         out += "# \(plural(bundle.statements.count, "statement")) from \(plural(capabilityCount, "capability", "capabilities")); account \(persona.context.account.text), "
             + "partition \(persona.context.partition.text), regions \(persona.context.regions.map(\.text).joined(separator: ", "))\n"
         let size = PolicyJSONWriter.quotaSize(of: bundle.permissionsJSON)
-        out += "# \(size) of \(IAMQuota.managedPolicy) characters of a managed policy (white space not counted)\n"
+        let policies = bundle.managedPolicies.count
+        out += "# \(size) characters (white space not counted): "
+            + (policies == 1 ? "fits one managed policy (\(IAMQuota.managedPolicy))\n"
+                : "\(policies) managed policies of at most \(IAMQuota.managedPolicy) in a bundle\n")
         for composed in bundle.statements {
             out += "\n"
             out += PolicyJSONWriter.json(composed.statement).rendered()

@@ -11,7 +11,7 @@ package enum Manifest {
             ("persona", .string(persona.name)),
         ]
         if let description = persona.description { fields.append(("description", .string(description))) }
-        fields.append(("sources", .array(persona.sources.map(JSONValue.string))))
+        fields.append(("sources", .array(bundle.manifestSources.map(JSONValue.string))))
         fields.append(("context", .object([
             ("partition", .string(persona.context.partition.text)),
             ("account", .string(persona.context.account.text)),

@@ -7,12 +7,23 @@ package struct RoleBundle: Sendable {
     /// Template name → (version, path) for the templates the persona used, for the manifest.
     package var templates: [TemplateUse]
 
+    /// The permissions policy as managed policies that each fit IAM's quota: one when it fits.
+    package var managedPolicies: [PolicyDocument]
+    /// The persona's source files, relative to the persona file's directory, for the manifest.
+    package var manifestSources: [String]
+
     /// The permissions policy as IAM takes it.
     package var permissionsJSON: String { PolicyJSONWriter.render(permissions) }
 
     /// The files of the bundle, in the order they are listed in the manifest (the manifest last).
+    /// A policy too large for one managed policy becomes `permissions-policy-1.json`, `-2`, ...
     package var files: [BundleFile] {
-        var files = [BundleFile(name: BundleFile.permissionsName, kind: "permissions-policy", contents: permissionsJSON)]
+        var files: [BundleFile] = managedPolicies.count == 1
+            ? [BundleFile(name: BundleFile.permissionsName, kind: "permissions-policy", contents: permissionsJSON)]
+            : managedPolicies.enumerated().map { index, document in
+                BundleFile(name: "permissions-policy-\(index + 1).json", kind: "permissions-policy",
+                           contents: PolicyJSONWriter.render(document))
+            }
         if let trust {
             files.append(BundleFile(name: BundleFile.trustName, kind: "trust-policy", contents: PolicyJSONWriter.render(trust)))
         }
@@ -24,6 +35,7 @@ package struct RoleBundle: Sendable {
 package struct TemplateUse: Hashable, Sendable {
     package var name: String
     package var version: Int
+    /// Relative to the persona file's directory.
     package var path: String
 }
 
@@ -31,6 +43,15 @@ package struct BundleFile: Hashable, Sendable {
     package static let permissionsName = "permissions-policy.json"
     package static let trustName = "trust-policy.json"
     package static let manifestName = "manifest.json"
+
+    /// Whether a file name is one rolegen writes into a bundle directory, so that a later run
+    /// may remove it when it no longer produces it. Other files there are left alone.
+    package static func isOwned(_ name: String) -> Bool {
+        if [permissionsName, trustName, manifestName].contains(name) { return true }
+        guard name.hasPrefix("permissions-policy-"), name.hasSuffix(".json") else { return false }
+        let number = name.dropFirst("permissions-policy-".count).dropLast(".json".count)
+        return !number.isEmpty && number.allSatisfy(\.isASCIIDigit)
+    }
 
     package var name: String
     package var kind: String
@@ -40,6 +61,8 @@ package struct BundleFile: Hashable, Sendable {
 /// IAM's size quotas, in characters not counting white space.
 package enum IAMQuota {
     package static let managedPolicy = 6_144
+    /// Managed policies attached to one role, by default (the quota can be raised to 20).
+    package static let attachedPolicies = 10
     /// All inline policies of one role together.
     package static let inlinePolicies = 10_240
     package static let trustPolicy = 2_048

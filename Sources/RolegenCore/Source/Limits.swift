@@ -11,6 +11,9 @@ package struct Limits: Sendable {
     package var maxExpansion = 1_000
     /// Longest chain of `extends` or template `include`.
     package var maxChainDepth = 32
+    /// Most templates one capability may expand, includes counted (a template that includes
+    /// another twice, at every level, would otherwise double the work at each level).
+    package var maxExpansionsPerCapability = 1_000
 
     package init() {}
 

@@ -15,10 +15,14 @@ package struct SourceNode: Sendable {
         package var text: String
         /// Whether the scalar was written without quotes (only plain scalars can be null or bool).
         package var isPlain: Bool
+        /// The file the scalar was read from, to locate text inside it exactly: a quoted string
+        /// with escapes, or one that continues on the next line, is not where its offsets say.
+        package var buffer: SourceBuffer?
 
-        package init(text: String, isPlain: Bool) {
+        package init(text: String, isPlain: Bool, buffer: SourceBuffer? = nil) {
             self.text = text
             self.isPlain = isPlain
+            self.buffer = buffer
         }
     }
 
@@ -40,8 +44,10 @@ package struct SourceNode: Sendable {
         self.location = location
     }
 
-    package static func scalar(_ text: String, plain: Bool = true, at location: SourceLocation) -> SourceNode {
-        SourceNode(.scalar(Scalar(text: text, isPlain: plain)), at: location)
+    package static func scalar(
+        _ text: String, plain: Bool = true, at location: SourceLocation, buffer: SourceBuffer? = nil
+    ) -> SourceNode {
+        SourceNode(.scalar(Scalar(text: text, isPlain: plain, buffer: buffer)), at: location)
     }
 
     /// The scalar's text, if this is a scalar.
@@ -75,4 +81,34 @@ extension String {
         if firstLine.count <= 60 && firstLine.count == count { return self }
         return String(firstLine.prefix(57)) + "..."
     }
+}
+
+/// The lines of a source file, kept so that a position inside a scalar can be found exactly.
+package final class SourceBuffer: Hashable, Sendable {
+    package let lines: [String]
+
+    package init(_ text: String) {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// Where `needle` first occurs at or after `start` (within a few lines), in libYAML's
+    /// columns (Unicode scalars).
+    package func locate(_ needle: String, from start: SourceLocation) -> SourceLocation? {
+        guard let line = start.line, let column = start.column, line >= 1 else { return nil }
+        let target = Array(needle.unicodeScalars)
+        for index in (line - 1)..<min(lines.count, line + 49) {
+            let scalars = Array(lines[index].unicodeScalars)
+            var position = index == line - 1 ? max(0, column - 1) : 0
+            while position + target.count <= scalars.count {
+                if scalars[position..<(position + target.count)].elementsEqual(target) {
+                    return SourceLocation(path: start.path, line: index + 1, column: position + 1)
+                }
+                position += 1
+            }
+        }
+        return nil
+    }
+
+    package static func == (lhs: SourceBuffer, rhs: SourceBuffer) -> Bool { lhs === rhs }
+    package func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }

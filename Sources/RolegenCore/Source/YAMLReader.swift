@@ -29,6 +29,7 @@ package enum YAMLReader {
             return nil
         }
         var converter = Converter(path: path, limits: limits)
+        converter.buffer = SourceBuffer(text)
         do {
             return try converter.convert(root, depth: 0)
         } catch {
@@ -57,6 +58,7 @@ package enum YAMLReader {
         var path: String
         var limits: Limits
         var fixedLocation: SourceLocation?
+        var buffer: SourceBuffer?
         var nodeCount = 0
 
         init(path: String, limits: Limits, fixedLocation: SourceLocation? = nil) {
@@ -83,7 +85,7 @@ package enum YAMLReader {
             }
             switch node {
             case .scalar(let scalar):
-                return .scalar(scalar.string, plain: scalar.style == .plain, at: location)
+                return .scalar(scalar.string, plain: scalar.style == .plain, at: location, buffer: buffer)
             case .sequence(let sequence):
                 var items: [SourceNode] = []
                 items.reserveCapacity(sequence.count)

@@ -28,6 +28,28 @@ import Testing
         #expect(spaced.description.hasPrefix("t.yaml:3:7: error: '${ a }' is neither a rolegen reference"))
     }
 
+    /// Escapes, block scalars and quoted strings continued on the next line: the reported place is
+    /// where the reference is written, not where the unescaped text would put it.
+    @Test func referencesAreLocatedInTheFile() throws {
+        let yaml = """
+            a: "\\u00e9\\u00e9 ${first}"
+            b: >-
+              folded text
+              and ${second}
+            c: "starts here and
+              continues ${third}"
+            """
+        let sink = DiagnosticSink()
+        let root = try #require(YAMLReader.parse(yaml, path: "y.yaml", into: sink))
+        guard case .mapping(let entries) = root.content else { Issue.record("mapping"); return }
+        let locations = entries.compactMap { Interpolated.from($0.value, sink: sink)?.references.first?.location }
+        #expect(locations == [
+            SourceLocation(path: "y.yaml", line: 1, column: 18),
+            SourceLocation(path: "y.yaml", line: 4, column: 7),
+            SourceLocation(path: "y.yaml", line: 6, column: 13),
+        ])
+    }
+
     @Test func expansionIsTheCartesianProduct() throws {
         let sink = DiagnosticSink()
         let origin = SourceLocation(path: "v.yaml")
