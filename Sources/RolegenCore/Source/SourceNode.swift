@@ -83,30 +83,51 @@ extension String {
     }
 }
 
-/// The lines of a source file, kept so that a position inside a scalar can be found exactly.
+/// The bytes of a source file, kept so that a position inside a scalar can be found exactly.
 package final class SourceBuffer: Hashable, Sendable {
-    package let lines: [String]
+    private let bytes: [UInt8]
+    /// The byte offset where each line starts.
+    private let lineStarts: [Int]
 
     package init(_ text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        bytes = Array(text.utf8)
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        lineStarts = starts
     }
 
-    /// Where `needle` first occurs at or after `start` (within a few lines), in libYAML's
-    /// columns (Unicode scalars).
+    /// Where `needle` first occurs at or after `start` (within 50 lines), in libYAML's columns
+    /// (Unicode scalars).
     package func locate(_ needle: String, from start: SourceLocation) -> SourceLocation? {
-        guard let line = start.line, let column = start.column, line >= 1 else { return nil }
-        let target = Array(needle.unicodeScalars)
-        for index in (line - 1)..<min(lines.count, line + 49) {
-            let scalars = Array(lines[index].unicodeScalars)
-            var position = index == line - 1 ? max(0, column - 1) : 0
-            while position + target.count <= scalars.count {
-                if scalars[position..<(position + target.count)].elementsEqual(target) {
-                    return SourceLocation(path: start.path, line: index + 1, column: position + 1)
-                }
-                position += 1
+        guard let line = start.line, let column = start.column, line >= 1, line <= lineStarts.count else { return nil }
+        var offset = lineStarts[line - 1]
+        var scalars = 1
+        while scalars < column && offset < bytes.count && bytes[offset] != 0x0A {
+            offset += 1
+            while offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            scalars += 1
+        }
+        let target = Array(needle.utf8)
+        let limit = line + 49 < lineStarts.count ? lineStarts[line + 49] : bytes.count
+        guard let first = target.first else { return nil }
+        while offset + target.count <= limit {
+            if bytes[offset] == first && bytes[offset..<(offset + target.count)].elementsEqual(target) {
+                return position(ofByte: offset, path: start.path)
             }
+            offset += 1
         }
         return nil
+    }
+
+    private func position(ofByte offset: Int, path: String) -> SourceLocation {
+        // The last line start at or before the offset.
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        let column = bytes[lineStarts[low]..<offset].count { $0 & 0xC0 != 0x80 } + 1
+        return SourceLocation(path: path, line: low + 1, column: column)
     }
 
     package static func == (lhs: SourceBuffer, rhs: SourceBuffer) -> Bool { lhs === rhs }
