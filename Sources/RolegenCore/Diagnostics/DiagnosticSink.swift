@@ -25,11 +25,4 @@ package final class DiagnosticSink {
     ) {
         report(Diagnostic(.warning, id, message, at: location, notes: notes))
     }
-
-    /// Runs `body` and tells whether it reported an error of its own.
-    package func addedErrors(_ body: () -> Void) -> Bool {
-        let before = errorCount
-        body()
-        return errorCount > before
-    }
 }

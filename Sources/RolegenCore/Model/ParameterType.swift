@@ -31,11 +31,6 @@ package enum ParameterType: Hashable, Sendable, CustomStringConvertible {
         case .tags: "tags"
         }
     }
-
-    package var isList: Bool {
-        if case .list = self { return true }
-        return false
-    }
 }
 
 /// The kinds of single values a parameter can hold, each with its own validation.

@@ -41,12 +41,6 @@ package struct MappingReader {
         self.sink = sink
     }
 
-    /// The keys present, in the order the file wrote them.
-    package var presentKeys: [String] {
-        entries.sorted { ($0.value.key.location.line ?? 0, $0.value.key.location.column ?? 0)
-            < ($1.value.key.location.line ?? 0, $1.value.key.location.column ?? 0) }.map(\.key)
-    }
-
     package func has(_ key: String) -> Bool { entries[key] != nil }
 
     /// The value node of `key`, or `nil` when absent (reported when `required`).
@@ -69,11 +63,6 @@ package struct MappingReader {
     package func strings(_ key: String, required: Bool = false) -> [Located<String>]? {
         guard let value = value(key, required: required) else { return nil }
         return NodeReading.strings(value, what: "'\(key)'", sink: sink)
-    }
-
-    package func bool(_ key: String) -> Located<Bool>? {
-        guard let value = value(key) else { return nil }
-        return NodeReading.bool(value, what: "'\(key)'", sink: sink)
     }
 
     package func integer(_ key: String, required: Bool = false, range: ClosedRange<Int>? = nil) -> Located<Int>? {
@@ -123,18 +112,6 @@ package enum NodeReading {
             sink.error(.schemaType, "expected a list of strings for \(what), found a mapping", at: node.location)
             return nil
         }
-    }
-
-    package static func bool(_ node: SourceNode, what: String, sink: DiagnosticSink) -> Located<Bool>? {
-        if case .scalar(let scalar) = node.content, scalar.isPlain {
-            switch scalar.text {
-            case "true", "True", "TRUE": return Located(true, at: node.location)
-            case "false", "False", "FALSE": return Located(false, at: node.location)
-            default: break
-            }
-        }
-        sink.error(.schemaType, "expected true or false for \(what), found \(node.kindDescription)", at: node.location)
-        return nil
     }
 
     package static func integer(
