@@ -25,6 +25,8 @@ let package = Package(
         .target(
             name: "RolegenCore",
             dependencies: [.product(name: "Yams", package: "Yams")],
+            // The AWS authorization catalog (docs/catalog.md), built by scripts/catalog/build.
+            resources: [.copy("Resources/catalog.rolegen")],
             swiftSettings: strictSettings
         ),
         // The command-line front end: argument parsing, file output, diagnostics rendering.

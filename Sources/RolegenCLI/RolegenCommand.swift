@@ -18,7 +18,7 @@ package struct RolegenCommand: ParsableCommand {
             Documentation: README.md and docs/ in the rolegen repository.
             """,
         version: "rolegen \(RolegenVersion.current)",
-        subcommands: [GenerateCommand.self],
+        subcommands: [GenerateCommand.self, CatalogCommand.self],
         defaultSubcommand: GenerateCommand.self
     )
 
@@ -29,8 +29,8 @@ package struct RolegenCommand: ParsableCommand {
     package static func run(arguments: [String], console: any Console, fileSystem: any FileSystem = LocalFileSystem()) -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
-            if let generate = command as? GenerateCommand {
-                return generate.execute(console: console, fileSystem: fileSystem).rawValue
+            if let command = command as? any ConsoleCommand {
+                return command.execute(console: console, fileSystem: fileSystem).rawValue
             }
             try command.run()
             return ExitStatus.success.rawValue

@@ -293,7 +293,7 @@ import RolegenTestSupport
         Case(name: "a deny in another partition", template: head + """
             statements:
               - sid: X
-                actions: [s3:GetObject]
+                actions: [s3:ListAllMyBuckets]
                 resources: ["*"]
             """, persona: """
             capabilities:

@@ -53,6 +53,10 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         return bytes
     }
 
+    package func mapFile(_ path: String, limit: Int) throws(FileSystemError) -> MappedFile {
+        MappedFile(copying: try readFile(path, limit: limit))
+    }
+
     package func listDirectory(_ path: String) throws(FileSystemError) -> [String] {
         let key = normalizePath(path)
         guard directories.contains(key) else { throw FileSystemError(path: path, reason: .notFound) }

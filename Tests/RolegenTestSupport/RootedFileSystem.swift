@@ -18,6 +18,9 @@ package struct RootedFileSystem: FileSystem {
     package func readFile(_ path: String, limit: Int) throws(FileSystemError) -> [UInt8] {
         do { return try local.readFile(resolve(path), limit: limit) } catch { throw relative(error, path) }
     }
+    package func mapFile(_ path: String, limit: Int) throws(FileSystemError) -> MappedFile {
+        do { return try local.mapFile(resolve(path), limit: limit) } catch { throw relative(error, path) }
+    }
     package func listDirectory(_ path: String) throws(FileSystemError) -> [String] {
         do { return try local.listDirectory(resolve(path)) } catch { throw relative(error, path) }
     }

@@ -2,7 +2,7 @@ package import ArgumentParser
 package import RolegenCore
 
 /// `rolegen generate`: personas in, IAM documents out.
-package struct GenerateCommand: ParsableCommand {
+package struct GenerateCommand: ParsableCommand, ConsoleCommand {
     package static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Generate the IAM policies of one or more personas.",
@@ -52,6 +52,8 @@ package struct GenerateCommand: ParsableCommand {
     @Flag(help: "Print each statement with the persona line, template and guards it came from.")
     package var explain = false
 
+    @OptionGroup package var catalogOptions: CatalogOptions
+
     package init() {}
 
     package func validate() throws {
@@ -76,9 +78,10 @@ package struct GenerateCommand: ParsableCommand {
             sink.error(.fileNotFound, "--templates names \(reason)", at: SourceLocation(path: directory))
         }
         let values = ValueSources.load(valuesFiles: valuesFiles, assignments: assignments, loader: loader, sink: sink)
-        let generator = Generator(fileSystem: fileSystem, templateDirectories: templateDirectories)
+        let catalog = catalogOptions.load(fileSystem: fileSystem, sink: sink)
         var bundles: [RoleBundle] = []
-        if !sink.hasErrors {
+        if !sink.hasErrors, let catalog {
+            let generator = Generator(fileSystem: fileSystem, catalog: catalog, templateDirectories: templateDirectories)
             for path in paths {
                 if let bundle = generator.generate(personaPath: path, values: values, sink: sink) { bundles.append(bundle) }
             }
@@ -162,11 +165,4 @@ package struct GenerateCommand: ParsableCommand {
         try BundleWriter(fileSystem: fileSystem).write(files, creating: directories, removing: stale)
     }
 
-    private func report(_ sink: DiagnosticSink, console: any Console, failed: Bool) {
-        guard !sink.diagnostics.isEmpty else { return }
-        console.writeError(DiagnosticPrinter.render(sink.diagnostics, color: console.colorsErrors))
-        if failed {
-            console.writeError("rolegen: \(DiagnosticPrinter.summary(sink.diagnostics)); nothing was written\n")
-        }
-    }
 }

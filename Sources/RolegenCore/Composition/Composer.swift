@@ -3,16 +3,22 @@
 /// the persona's own Deny statements. Every statement keeps its provenance.
 package final class Composer {
     private let library: TemplateLibrary
+    private let catalog: Catalog
+    private let checks: CatalogChecks
     private let sink: DiagnosticSink
     private let limits: Limits
     private var checkedTemplates: [String: Bool] = [:]
     private var checkedGuards: [String: Bool] = [:]
 
-    package init(library: TemplateLibrary, sink: DiagnosticSink, limits: Limits = .standard) {
+    package init(library: TemplateLibrary, catalog: Catalog, sink: DiagnosticSink, limits: Limits = .standard) {
         self.library = library
+        self.catalog = catalog
+        self.checks = CatalogChecks(catalog: catalog, sink: sink)
         self.sink = sink
         self.limits = limits
     }
+
+    private var checker: TemplateChecker { TemplateChecker(library: library, checks: checks) }
 
     /// A guard turned on, with its parameters bound.
     private struct ActiveGuard {
@@ -98,7 +104,7 @@ package final class Composer {
 
     private func isChecked(_ template: CapabilityTemplate) -> Bool {
         if let known = checkedTemplates[template.name.value] { return known }
-        let result = TemplateChecker(library: library, sink: sink).check(template)
+        let result = checker.check(template)
         checkedTemplates[template.name.value] = result
         return result
     }
@@ -154,14 +160,16 @@ package final class Composer {
                     statementScope["guard.\(whenGuard.value).\(name)"] = value
                 }
             }
-            guard var composed = build(statement, scope: statementScope, template: template, chain: chain,
-                                       expansion: expansion) else { continue }
+            guard let built = build(statement, scope: statementScope, template: template, chain: chain,
+                                    expansion: expansion) else { continue }
+            var composed = built.0
+            let actions = built.1
             var applied: Set<String> = []
             for reference in references {
                 guard let active = expansion.guards[reference.guardName],
-                      let (_, form) = TemplateChecker(library: library, sink: sink).form(of: reference),
+                      let (_, form) = checker.form(of: reference),
                       applied.insert("\(reference.guardName)/\(form.name.value)").inserted else { continue }
-                guard apply(form, of: active, to: &composed.statement, at: reference.location,
+                guard apply(form, of: active, to: &composed.statement, actions: actions, at: reference.location,
                             capability: expansion.capability, use: expansion.use) else { continue }
                 composed.provenance[0].guards.append(AppliedGuard(
                     name: reference.guardName, form: form.name.value, enabledAt: active.enabledAt,
@@ -171,36 +179,63 @@ package final class Composer {
         }
     }
 
-    /// One template statement with its references resolved; `nil` when a list it expands over is
-    /// empty (the statement then grants nothing) or after an error.
+    /// One template statement with its references resolved, and the catalog's definitions of its
+    /// actions (none for `NotAction`); `nil` when a list it expands over is empty (the statement
+    /// then grants nothing) or after an error.
     private func build(
         _ statement: StatementTemplate, scope: Scope, template: CapabilityTemplate?, chain: [String], expansion: Expansion
-    ) -> ComposedStatement? {
+    ) -> (ComposedStatement, [ActionDefinition])? {
+        var definitions: [ActionDefinition] = []
+        var actionNames: [String] = []
+        var resourceTexts = statement.resources
+        if let access = statement.access {
+            guard let (selected, resources) = checks.expand(access) else { return nil }
+            definitions = selected
+            actionNames = selected.map(\.fullName)
+            resourceTexts = resources
+        } else {
+            for action in statement.actions {
+                guard let found = checks.actions(named: action) else { return nil }
+                if !statement.actionsAreExcluded { definitions += found }
+                // Allow statements name the exact actions a pattern stands for today, so access never
+                // grows when AWS adds actions; Deny statements keep the pattern, which only denies more.
+                actionNames += statement.effect == .allow && !statement.actionsAreExcluded ? found.map(\.fullName) : [action.value]
+            }
+        }
         let expander = Expander(sink: sink, limits: limits)
-        var resources: [String] = []
-        for text in statement.resources {
+        var resources: [(text: String, location: SourceLocation)] = []
+        for text in resourceTexts {
             guard let pieces = expander.strings(text, in: scope) else { return nil }
-            resources += pieces.map(\.text)
+            resources += pieces.map { ($0.text, text.location) }
         }
         if resources.isEmpty { return nil }
+        if !statement.resourcesAreExcluded {
+            guard checks.checkResources(actions: definitions, resources: resources, effect: statement.effect,
+                                        sid: statement.sid.value) else { return nil }
+        }
         var condition = ConditionSet()
         for clause in statement.conditions {
-            guard add(clause, to: &condition, scope: scope, notes: []) else { return nil }
+            guard add(clause, to: &condition, scope: scope, actions: definitions, notes: []) else { return nil }
         }
         let policyStatement = PolicyStatement(
-            sid: statement.sid.value, effect: statement.effect, actions: statement.actions.map(\.value),
-            actionsAreExcluded: statement.actionsAreExcluded, resources: resources,
+            sid: statement.sid.value, effect: statement.effect, actions: actionNames,
+            actionsAreExcluded: statement.actionsAreExcluded, resources: resources.map(\.text),
             resourcesAreExcluded: statement.resourcesAreExcluded, condition: condition)
         let provenance = Provenance(
             capability: expansion.capability, use: expansion.use, template: template?.name.value,
             templateVersion: template?.version, includeChain: Array(chain.dropFirst()), sid: statement.sid.value,
             statement: statement.location, guards: [])
-        return ComposedStatement(statement: policyStatement.normalized(), provenance: [provenance])
+        return (ComposedStatement(statement: policyStatement.normalized(), provenance: [provenance]), definitions)
     }
 
     /// Adds one condition clause, expanding lists into values and tags into one key per tag.
-    /// - Parameter notes: where the clause is being applied, attached to any error about it.
-    private func add(_ clause: ConditionTemplate, to condition: inout ConditionSet, scope: Scope, notes: [Diagnostic.Note]) -> Bool {
+    /// - Parameters:
+    ///   - actions: the statement's actions, each of which must evaluate the clause's key.
+    ///   - notes: where the clause is being applied, attached to any error about it.
+    private func add(
+        _ clause: ConditionTemplate, to condition: inout ConditionSet, scope: Scope, actions: [ActionDefinition],
+        notes: [Diagnostic.Note]
+    ) -> Bool {
         let expander = Expander(sink: sink, limits: limits)
         let operatorName = clause.operatorName.value
         // A key that names a tags parameter (`aws:RequestTag/${tags}`) becomes one key per tag,
@@ -246,6 +281,15 @@ package final class Composer {
                            at: clause.location, notes: notes)
                 return false
             }
+            let unsupported = checks.actionsNotSupporting(keys[0].text, in: actions)
+            if !unsupported.isEmpty {
+                sink.error(.conditionKeyUnsupported,
+                           "condition key '\(keys[0].text)' is not one \(unsupported.map(\.fullName).quotedList()) "
+                               + "\(unsupported.count == 1 ? "evaluates" : "evaluate"): the condition would be useless, or would "
+                               + "make \(unsupported.count == 1 ? "the action" : "them") impossible; move \(unsupported.count == 1 ? "it" : "them") "
+                               + "to a statement without it", at: clause.location, notes: notes)
+                return false
+            }
             if condition.contains(operator: operatorName, key: keys[0].text) {
                 sink.error(.guardConflict, "'\(operatorName)' on '\(keys[0].text)' is set twice for one statement; "
                            + "IAM allows one entry per key, and merging the values would widen the condition",
@@ -262,7 +306,7 @@ package final class Composer {
     private func guardDefinition(_ name: String, at location: SourceLocation) -> GuardDefinition? {
         guard let definition = library.guardDefinition(named: name, at: location, sink: sink) else { return nil }
         if checkedGuards[name] == nil {
-            checkedGuards[name] = TemplateChecker(library: library, sink: sink).check(definition)
+            checkedGuards[name] = checker.check(definition)
         }
         return checkedGuards[name] == true ? definition : nil
     }
@@ -286,8 +330,8 @@ package final class Composer {
     }
 
     private func apply(
-        _ form: GuardForm, of active: ActiveGuard, to statement: inout PolicyStatement, at location: SourceLocation,
-        capability: String, use: SourceLocation
+        _ form: GuardForm, of active: ActiveGuard, to statement: inout PolicyStatement, actions: [ActionDefinition],
+        at location: SourceLocation, capability: String, use: SourceLocation
     ) -> Bool {
         var condition = statement.condition
         let notes: [Diagnostic.Note] = [
@@ -297,7 +341,7 @@ package final class Composer {
             .init("the guard is turned on here", at: active.enabledAt),
         ]
         for clause in form.conditions {
-            guard add(clause, to: &condition, scope: active.scope, notes: notes) else { return false }
+            guard add(clause, to: &condition, scope: active.scope, actions: actions, notes: notes) else { return false }
         }
         statement.condition = condition
         return true
@@ -308,8 +352,10 @@ package final class Composer {
     private func composeDeny(_ persona: ResolvedPersona) -> [ComposedStatement] {
         let expansion = Expansion(capability: "deny", use: persona.location, guards: [:])
         return persona.deny.compactMap { statement in
-            var composed = build(statement, scope: persona.values, template: nil, chain: [], expansion: expansion)
-            composed?.provenance[0].use = statement.location
+            guard var composed = build(statement, scope: persona.values, template: nil, chain: [], expansion: expansion)?.0 else {
+                return nil
+            }
+            composed.provenance[0].use = statement.location
             return composed
         }
     }

@@ -4,13 +4,16 @@
 /// comes back only when there was no error.
 package final class Generator {
     private let loader: YAMLFileLoader
+    private let catalog: Catalog
     private let templateDirectories: [String]
     private var libraries: [[String]: TemplateLibrary] = [:]
 
     /// - Parameter templateDirectories: searched before the `templates/` directories found by
     ///   walking up from each persona file.
-    package init(fileSystem: any FileSystem, templateDirectories: [String] = [], limits: Limits = .standard) {
+    ///   - catalog: what AWS offers; actions, resources and condition keys are checked against it.
+    package init(fileSystem: any FileSystem, catalog: Catalog, templateDirectories: [String] = [], limits: Limits = .standard) {
         self.loader = YAMLFileLoader(fileSystem: fileSystem, limits: limits)
+        self.catalog = catalog
         self.templateDirectories = templateDirectories
     }
 
@@ -20,7 +23,7 @@ package final class Generator {
                                        personaSearchPaths: Self.discover("personas", from: personaPath, fileSystem: loader.fileSystem))
         guard let persona = resolver.resolve(path: personaPath, sources: values) else { return nil }
         let library = library(for: personaPath)
-        let composer = Composer(library: library, sink: sink, limits: loader.limits)
+        let composer = Composer(library: library, catalog: catalog, sink: sink, limits: loader.limits)
         guard let composed = composer.compose(persona) else { return nil }
         let statements = StatementMerger.merge(composed)
         PolicySafety.check(statements, partition: persona.context.partition.text, sink: sink)

@@ -75,9 +75,12 @@ package enum StatementMerger {
         let statement = composed.statement
         let effect = statement.effect == .allow ? "0" : "1"
         let sid = baseSid(of: composed)
-        var document = PolicyDocument(statements: [statement])
-        document.statements[0].sid = nil
-        return effect + "\u{1}" + sid + "\u{1}" + PolicyJSONWriter.render(document)
+        // Ties between equal Sids are broken by content; any total order of the content will do.
+        let conditions = statement.condition.clauses.map { "\($0.operator)\u{2}\($0.key)\u{2}\($0.values.joined(separator: "\u{3}"))" }
+        return [effect, sid, statement.actionsAreExcluded ? "n" : "a", statement.actions.joined(separator: "\u{3}"),
+                statement.resourcesAreExcluded ? "n" : "r", statement.resources.joined(separator: "\u{3}"),
+                conditions.joined(separator: "\u{4}"), statement.principal.map { "\($0.entries.sorted { $0.key < $1.key })" } ?? ""]
+            .joined(separator: "\u{1}")
     }
 
     /// A statement is named after the template statements it came from: their Sids, sorted and

@@ -3,7 +3,13 @@
 /// "What rolegen refuses in templates").
 package struct TemplateChecker {
     package let library: TemplateLibrary
-    package let sink: DiagnosticSink
+    package let checks: CatalogChecks
+    package var sink: DiagnosticSink { checks.sink }
+
+    package init(library: TemplateLibrary, checks: CatalogChecks) {
+        self.library = library
+        self.checks = checks
+    }
 
     package static let builtinNames = ["partition", "account", "region", "dns_suffix"]
 
@@ -28,6 +34,15 @@ package struct TemplateChecker {
                 condition.values.forEach { checkReferences($0, known: names, in: scopeDescription) }
             }
             checkSafety(statement)
+            for action in statement.actions { _ = checks.actions(named: action) }
+            if let access = statement.access {
+                if statement.effect == .deny {
+                    sink.error(.templateUnsafe, "a Deny statement lists its actions; 'access' selects actions to allow",
+                               at: access.location)
+                } else {
+                    _ = checks.expand(access)
+                }
+            }
         }
         return sink.errorCount == before
     }

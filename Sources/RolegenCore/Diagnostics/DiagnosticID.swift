@@ -56,6 +56,16 @@ package enum DiagnosticID: String, Sendable, CaseIterable {
     case policyTooLarge = "policy.too-large"
     case expansionTooLarge = "policy.expansion-too-large"
 
+    // Catalog
+    case catalogInvalid = "catalog.invalid"
+    case actionUnknown = "action.unknown"
+    case actionNoMatch = "action.no-match"
+    case conditionKeyUnsupported = "condition-key.unsupported"
+    case resourceMismatch = "resource.mismatch"
+
+    // Configuration
+    case configInvalid = "config.invalid"
+
     // Output
     case outputUnwritable = "output.unwritable"
 }

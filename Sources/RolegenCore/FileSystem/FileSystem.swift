@@ -11,6 +11,9 @@ package protocol FileSystem: Sendable {
     /// The whole file, refusing anything larger than `limit` bytes.
     func readFile(_ path: String, limit: Int) throws(FileSystemError) -> [UInt8]
 
+    /// The whole file, mapped into memory where the system allows, refusing more than `limit` bytes.
+    func mapFile(_ path: String, limit: Int) throws(FileSystemError) -> MappedFile
+
     /// The names (not paths) of the entries of a directory, sorted.
     func listDirectory(_ path: String) throws(FileSystemError) -> [String]
 

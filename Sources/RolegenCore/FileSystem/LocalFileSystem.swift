@@ -36,6 +36,26 @@ package struct LocalFileSystem: FileSystem {
         if info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > limit {
             throw FileSystemError(path: path, reason: .tooLarge(size: Int(info.st_size), limit: limit))
         }
+        if info.st_mode & S_IFMT == S_IFREG {
+            // A regular file is read straight into a buffer of its size.
+            let size = Int(info.st_size)
+            var failure: FileSystemError?
+            let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+                count = 0
+                while count < size {
+                    let got = read(descriptor, buffer.baseAddress! + count, size - count)
+                    if got < 0 {
+                        if errno == EINTR { continue }
+                        failure = error(path)
+                        return
+                    }
+                    if got == 0 { break }
+                    count += got
+                }
+            }
+            if let failure { throw failure }
+            return bytes
+        }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
@@ -52,6 +72,20 @@ package struct LocalFileSystem: FileSystem {
             }
         }
         return bytes
+    }
+
+    package func mapFile(_ path: String, limit: Int) throws(FileSystemError) -> MappedFile {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw error(path) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw error(path) }
+        if info.st_mode & S_IFMT == S_IFDIR { throw FileSystemError(path: path, reason: .isDirectory) }
+        if info.st_mode & S_IFMT == S_IFREG {
+            if Int(info.st_size) > limit { throw FileSystemError(path: path, reason: .tooLarge(size: Int(info.st_size), limit: limit)) }
+            if let mapped = MappedFile(descriptor: descriptor, size: Int(info.st_size)) { return mapped }
+        }
+        return MappedFile(copying: try readFile(path, limit: limit))
     }
 
     package func listDirectory(_ path: String) throws(FileSystemError) -> [String] {

@@ -9,13 +9,13 @@ package struct StatementParser {
     package let origin: Origin
 
     package static let keys = [
-        "sid", "description", "effect", "actions", "not_actions", "resources", "not_resources",
+        "sid", "description", "effect", "actions", "not_actions", "access", "resources", "not_resources",
         "conditions", "guards", "when_guard",
     ]
 
     package func parse(_ node: SourceNode) -> StatementTemplate? {
         let subject = origin == .template ? "a statement" : "a deny statement"
-        let allowed = origin == .template ? Self.keys : Self.keys.filter { !["guards", "when_guard"].contains($0) }
+        let allowed = origin == .template ? Self.keys : Self.keys.filter { !["guards", "when_guard", "access"].contains($0) }
         let failedBefore = sink.errorCount
         guard let reader = MappingReader(node, subject: subject, allowedKeys: allowed, sink: sink) else { return nil }
 
@@ -39,14 +39,22 @@ package struct StatementParser {
         }
         if origin == .personaDeny { effect = .deny }
 
-        // Action or NotAction, exactly one.
+        // Action, NotAction or an access-level selection: exactly one.
         let actionList = readActions(reader, key: "actions")
         let notActionList = readActions(reader, key: "not_actions")
-        if actionList != nil && notActionList != nil {
-            sink.error(.schemaConflict, "\(subject) has both 'actions' and 'not_actions'; use one",
-                       at: reader.keyLocation("not_actions") ?? node.location)
-        } else if actionList == nil && notActionList == nil && !reader.has("actions") && !reader.has("not_actions") {
-            sink.error(.schemaMissingKey, "\(subject) needs 'actions' (or, in a Deny statement, 'not_actions')", at: node.location)
+        let access = reader.value("access").flatMap(parseAccess)
+        let given = ["actions", "not_actions", "access"].filter(reader.has)
+        if given.count > 1 {
+            sink.error(.schemaConflict, "\(subject) has \(given.quotedList()); use one",
+                       at: reader.keyLocation(given[1]) ?? node.location)
+        } else if given.isEmpty {
+            sink.error(.schemaMissingKey, "\(subject) needs 'actions' (or 'access' to select actions by access level; "
+                       + "in a Deny statement, 'not_actions')", at: node.location)
+        }
+        if reader.has("access") && (reader.has("resources") || reader.has("not_resources")) {
+            sink.error(.schemaConflict, "a statement with 'access' takes its resources from the catalog's ARN formats; "
+                       + "remove 'resources' (use 'arn_names' to name parts of the ARN)",
+                       at: reader.keyLocation("resources") ?? reader.keyLocation("not_resources"))
         }
         if notActionList != nil && effect == .allow {
             sink.error(.templateUnsafe,
@@ -59,7 +67,7 @@ package struct StatementParser {
         if resourceList != nil && notResourceList != nil {
             sink.error(.schemaConflict, "\(subject) has both 'resources' and 'not_resources'; use one",
                        at: reader.keyLocation("not_resources") ?? node.location)
-        } else if !reader.has("resources") && !reader.has("not_resources") {
+        } else if !reader.has("resources") && !reader.has("not_resources") && !reader.has("access") {
             sink.error(.schemaMissingKey, "\(subject) needs 'resources'; write \"*\" only for actions that accept no resource",
                        at: node.location)
         }
@@ -79,7 +87,37 @@ package struct StatementParser {
             sid: sid, description: description, effect: effect,
             actions: actionList ?? notActionList ?? [], actionsAreExcluded: notActionList != nil,
             resources: resourceList ?? notResourceList ?? [], resourcesAreExcluded: notResourceList != nil,
-            conditions: conditions, guards: guards, whenGuard: whenGuard, location: node.location)
+            conditions: conditions, guards: guards, whenGuard: whenGuard, access: access, location: node.location)
+    }
+
+    /// `access: {service: sagemaker, levels: [Read, List], resource_type: training-job, arn_names: {...}}`.
+    private func parseAccess(_ node: SourceNode) -> AccessSelection? {
+        guard let reader = MappingReader(node, subject: "'access'", allowedKeys: ["service", "levels", "resource_type", "arn_names"],
+                                         sink: sink),
+              let service = reader.string("service", required: true, hint: " (a service prefix, such as sagemaker)"),
+              let levelNames = reader.strings("levels", required: true) else { return nil }
+        var levels: [AccessLevel] = []
+        for name in levelNames {
+            guard let level = AccessLevel(name: name.value) else {
+                let names = AccessLevel.allCases.map(\.rawValue)
+                sink.error(.schemaValue, "unknown access level '\(name.value)'\(Suggestions.didYouMean(name.value, in: names)); "
+                           + "levels are \(names.joined(separator: ", "))", at: name.location)
+                return nil
+            }
+            levels.append(level)
+        }
+        if levels.isEmpty {
+            sink.error(.schemaValue, "'levels' lists no access level", at: reader.keyLocation("levels"))
+            return nil
+        }
+        var names: [(variable: Located<String>, value: Interpolated)] = []
+        for (variable, valueNode) in reader.entries("arn_names") ?? [] {
+            guard NodeReading.string(valueNode, what: "ARN name '\(variable.value)'", sink: sink) != nil,
+                  let value = Interpolated.from(valueNode, sink: sink) else { continue }
+            names.append((variable, value))
+        }
+        return AccessSelection(service: service, levels: levels, resourceType: reader.string("resource_type"),
+                               arnNames: names, location: node.location)
     }
 
     private func readActions(_ reader: MappingReader, key: String) -> [Located<String>]? {

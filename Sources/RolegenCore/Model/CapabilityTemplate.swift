@@ -51,6 +51,20 @@ package struct StatementTemplate: Sendable {
     /// The statement exists only when the persona turns this guard on (a KMS grant that only
     /// makes sense with encryption keys, ENI permissions only inside a VPC).
     package var whenGuard: Located<String>?
+    /// Actions chosen by access level from the catalog, instead of listed (`actions` is empty).
+    package var access: AccessSelection?
+    package var location: SourceLocation
+}
+
+/// `access:` in a statement: the actions of a service at some access levels, from the catalog.
+/// With a resource type, the actions that accept it, on ARNs built from its formats; without,
+/// the actions that accept no resource, on `"*"`.
+package struct AccessSelection: Sendable {
+    package var service: Located<String>
+    package var levels: [AccessLevel]
+    package var resourceType: Located<String>?
+    /// Values for the ARN format's variables other than partition, region and account; `*` when absent.
+    package var arnNames: [(variable: Located<String>, value: Interpolated)]
     package var location: SourceLocation
 }
 

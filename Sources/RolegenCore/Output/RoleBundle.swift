@@ -1,5 +1,19 @@
 /// Everything generated for one persona: the documents, and the files they are written as.
 package struct RoleBundle: Sendable {
+    package init(
+        persona: ResolvedPersona, statements: [ComposedStatement], permissions: PolicyDocument, trust: PolicyDocument?,
+        templates: [TemplateUse], managedPolicies: [PolicyDocument], manifestSources: [String]
+    ) {
+        self.persona = persona
+        self.statements = statements
+        self.permissions = permissions
+        self.trust = trust
+        self.templates = templates
+        self.managedPolicies = managedPolicies
+        self.manifestSources = manifestSources
+        self.permissionsJSON = PolicyJSONWriter.render(permissions)
+    }
+
     package var persona: ResolvedPersona
     package var statements: [ComposedStatement]
     package var permissions: PolicyDocument
@@ -12,8 +26,8 @@ package struct RoleBundle: Sendable {
     /// The persona's source files, relative to the persona file's directory, for the manifest.
     package var manifestSources: [String]
 
-    /// The permissions policy as IAM takes it.
-    package var permissionsJSON: String { PolicyJSONWriter.render(permissions) }
+    /// The permissions policy as IAM takes it (rendered once, when the bundle is made).
+    package let permissionsJSON: String
 
     /// The files of the bundle, in the order they are listed in the manifest (the manifest last).
     /// A policy too large for one managed policy becomes `permissions-policy-1.json`, `-2`, ...

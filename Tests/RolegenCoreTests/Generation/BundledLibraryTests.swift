@@ -11,11 +11,17 @@ import RolegenTestSupport
         ((try? repository.listDirectory("personas")) ?? []).filter { $0.hasSuffix(".yaml") }.map { "personas/" + $0 }
     }
 
+    /// The bundled catalog; the tests below fail (rather than crash) when it does not load.
+    @Test func theBundledCatalogLoads() {
+        #expect(TestCatalog.bundled != nil)
+    }
+
     private func generate(_ persona: String) -> (RoleBundle?, [Diagnostic]) {
+        guard let catalog = TestCatalog.bundled else { return (nil, []) }
         let sink = DiagnosticSink()
         let values = ValueSources.load(valuesFiles: ["examples/acme-ml/values.yaml"], assignments: [],
                                        loader: YAMLFileLoader(fileSystem: Self.repository), sink: sink)
-        let bundle = Generator(fileSystem: Self.repository).generate(personaPath: persona, values: values, sink: sink)
+        let bundle = Generator(fileSystem: Self.repository, catalog: catalog).generate(personaPath: persona, values: values, sink: sink)
         return (bundle, sink.diagnostics)
     }
 
@@ -63,7 +69,7 @@ import RolegenTestSupport
         let sink = DiagnosticSink()
         let loader = YAMLFileLoader(fileSystem: Self.repository)
         let library = TemplateLibrary(searchPaths: ["templates"], loader: loader)
-        let checker = TemplateChecker(library: library, sink: sink)
+        let checker = TemplateChecker(library: library, checks: CatalogChecks(catalog: TestCatalog.bundled!, sink: sink))
         #expect(library.names.count >= 15)
         for name in library.names {
             switch library.entry(named: name, sink: sink) {

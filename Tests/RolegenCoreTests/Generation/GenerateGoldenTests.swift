@@ -14,6 +14,7 @@ import RolegenTestSupport
 
     @Test(arguments: cases)
     func generatesTheExpectedBundle(name: String) throws {
+        let catalog = try #require(TestCatalog.bundled)
         let directory = Self.fixtures + "/" + name
         let fileSystem = RootedFileSystem(root: directory)
         let sink = DiagnosticSink()
@@ -22,7 +23,7 @@ import RolegenTestSupport
         let assignments = (try? fileSystem.readFile("set.txt", limit: 1 << 16))
             .map { String(decoding: $0, as: UTF8.self).split(separator: "\n").map(String.init) } ?? []
         let values = ValueSources.load(valuesFiles: valuesFiles, assignments: assignments, loader: loader, sink: sink)
-        let bundle = Generator(fileSystem: fileSystem).generate(personaPath: "persona.yaml", values: values, sink: sink)
+        let bundle = Generator(fileSystem: fileSystem, catalog: catalog).generate(personaPath: "persona.yaml", values: values, sink: sink)
         let diagnostics = sink.diagnostics.map(\.description).joined(separator: "\n")
         let expected = directory + "/expected/"
         GoldenFile.check(diagnostics.isEmpty ? "" : diagnostics + "\n", against: expected + "diagnostics.txt")
@@ -33,7 +34,7 @@ import RolegenTestSupport
         GoldenFile.check(ExplainRenderer.render(generated), against: expected + "explain.txt")
 
         // Byte-identical on a second run with fresh state.
-        let again = Generator(fileSystem: fileSystem).generate(personaPath: "persona.yaml", values: values, sink: DiagnosticSink())
+        let again = Generator(fileSystem: fileSystem, catalog: catalog).generate(personaPath: "persona.yaml", values: values, sink: DiagnosticSink())
         #expect(again?.files == generated.files)
     }
 }

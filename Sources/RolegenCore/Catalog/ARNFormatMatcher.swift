@@ -1,0 +1,154 @@
+/// Decides whether a resource written in a policy (`arn:aws:s3:::acme-data/*`, perhaps with
+/// `*`, `?` and policy variables) can name a resource of a type, given the type's ARN formats
+/// from the catalog (`arn:${Partition}:s3:::${BucketName}/${ObjectName}`).
+///
+/// A format's variables stand for one or more characters, never `:`, and never the character
+/// that follows the variable in the format. The last variable may hold `/` (S3 keys, role
+/// paths) unless another format of the service extends the same text with `/`: the bucket
+/// format then excludes object ARNs, which is the distinction Role Manager's Glue template got
+/// wrong (D7). The answer is exact for concrete ARNs and for patterns whose wildcards stay in
+/// one segment; a pattern such as `pipeline/*` names every type its wildcard can reach.
+package final class ARNFormatMatcher {
+    // Tokens are computed once per resource and per format: a persona checks dozens of
+    // resources against the formats of every action it uses.
+    private var resourceCache: [String: (tokens: [PatternToken], prefix: [UInt8]?)] = [:]
+    private var formatCache: [String: (tokens: [FormatToken], prefix: [UInt8]?)] = [:]
+
+    package init() {}
+
+    /// Whether some ARN matches both the policy resource and the format. `siblings` are the
+    /// service's other formats (they decide whether the last variable may hold `/`).
+    package func canDenote(resource: String, format: String, siblings: [String]) -> Bool {
+        let pattern = resourceEntry(resource)
+        let formatEntry = formatEntry(format, siblings: siblings)
+        // A quick rejection: the resource parts (after the fifth colon) must agree on the literal
+        // text both start with (`training-job/` against `model/`). Most pairs stop here.
+        if let a = pattern.prefix, let b = formatEntry.prefix, !(a.starts(with: b) || b.starts(with: a)) { return false }
+        return Self.intersects(pattern.tokens, formatEntry.tokens)
+    }
+
+    /// The one-off form, for callers without a matcher to reuse.
+    package static func canDenote(resource: String, format: String, siblings: [String]) -> Bool {
+        ARNFormatMatcher().canDenote(resource: resource, format: format, siblings: siblings)
+    }
+
+    private func resourceEntry(_ resource: String) -> (tokens: [PatternToken], prefix: [UInt8]?) {
+        if let cached = resourceCache[resource] { return cached }
+        let entry = (Self.resourceTokens(resource), Self.literalResourcePrefix(resource, stops: [UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "$")]))
+        resourceCache[resource] = entry
+        return entry
+    }
+
+    private func formatEntry(_ format: String, siblings: [String]) -> (tokens: [FormatToken], prefix: [UInt8]?) {
+        if let cached = formatCache[format] { return cached }
+        let entry = (Self.formatTokens(format, siblings: siblings), Self.literalResourcePrefix(format, stops: [UInt8(ascii: "$")]))
+        formatCache[format] = entry
+        return entry
+    }
+
+    /// The literal start of the part after the fifth colon, up to the first wildcard or variable.
+    private static func literalResourcePrefix(_ text: String, stops: [UInt8]) -> [UInt8]? {
+        var colons = 0
+        var result: [UInt8] = []
+        for byte in text.utf8 {
+            if colons < 5 {
+                if byte == UInt8(ascii: ":") { colons += 1 }
+                if stops.contains(byte) { return nil }
+                continue
+            }
+            if stops.contains(byte) { break }
+            result.append(byte)
+        }
+        return colons == 5 ? result : nil
+    }
+
+    private enum PatternToken: Equatable {
+        case literal(UInt8)
+        case any      // ?
+        case anyRun   // *, or a policy variable
+    }
+
+    private enum FormatToken: Equatable {
+        case literal(UInt8)
+        /// One or more bytes, none of them in `excluded`.
+        case variable(excluded: [UInt8])
+    }
+
+    private static func resourceTokens(_ resource: String) -> [PatternToken] {
+        var tokens: [PatternToken] = []
+        let bytes = Array(resource.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
+               let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")) {
+                // A policy variable resolves at request time to text we cannot know.
+                tokens.append(.anyRun)
+                index = close + 1
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "*"): if tokens.last != .anyRun { tokens.append(.anyRun) }
+            case UInt8(ascii: "?"): tokens.append(.any)
+            default: tokens.append(.literal(byte))
+            }
+            index += 1
+        }
+        return tokens
+    }
+
+    private static func formatTokens(_ format: String, siblings: [String]) -> [FormatToken] {
+        let bytes = Array(format.utf8)
+        var tokens: [FormatToken] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
+               let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")) {
+                var excluded: [UInt8] = [UInt8(ascii: ":")]
+                if close + 1 < bytes.count {
+                    excluded.append(bytes[close + 1])
+                } else {
+                    let text = String(decoding: bytes[..<(close + 1)], as: UTF8.self)
+                    if siblings.contains(where: { $0.hasPrefix(text + "/") }) { excluded.append(UInt8(ascii: "/")) }
+                }
+                tokens.append(.variable(excluded: excluded))
+                index = close + 1
+            } else {
+                tokens.append(.literal(bytes[index]))
+                index += 1
+            }
+        }
+        return tokens
+    }
+
+    /// Depth-first search over pairs of positions: whether both token lists accept a common string.
+    private static func intersects(_ pattern: [PatternToken], _ format: [FormatToken]) -> Bool {
+        // States are (i, j, inside a variable): a flat bitmap is much cheaper than hashing them.
+        let width = format.count + 1
+        var seen = [Bool](repeating: false, count: (pattern.count + 1) * width * 2)
+        var stack: [(i: Int, j: Int, inVariable: Bool)] = [(0, 0, false)]
+        while let (i, j, inVariable) = stack.popLast() {
+            let slot = (i * width + j) * 2 + (inVariable ? 1 : 0)
+            if seen[slot] { continue }
+            seen[slot] = true
+            if i == pattern.count && j == format.count { return true }
+            // Moves that consume nothing.
+            if i < pattern.count, pattern[i] == .anyRun { stack.append((i + 1, j, inVariable)) }
+            if inVariable { stack.append((i, j + 1, false)) }
+            guard i < pattern.count, j < format.count else { continue }
+            // Moves that consume one byte on both sides.
+            let nextI = pattern[i] == .anyRun ? i : i + 1
+            switch (pattern[i], format[j]) {
+            case (.literal(let a), .literal(let b)):
+                if a == b { stack.append((nextI, j + 1, false)) }
+            case (.literal(let a), .variable(let excluded)):
+                if !excluded.contains(a) { stack.append((nextI, j, true)) }
+            case (.any, .literal), (.anyRun, .literal):
+                stack.append((nextI, j + 1, false))
+            case (.any, .variable), (.anyRun, .variable):
+                stack.append((nextI, j, true))
+            }
+        }
+        return false
+    }
+}
