@@ -110,7 +110,8 @@ package enum CatalogFile {
         }
         var fields: [String: String] = [:]
         for key in ["source", "date", "services", "actions"] {
-            guard let line = nextLine(), line.hasPrefix(key + " ") else { return fail("expected '\(key) ...'") }
+            guard let line = nextLine() else { return .failure(Reason("the file is truncated: it ends before the '\(key)' line")) }
+            guard line.hasPrefix(key + " ") else { return fail("expected '\(key) ...'") }
             fields[key] = String(line.dropFirst(key.count + 1))
         }
         guard let serviceCount = Int(fields["services"]!), let actionCount = Int(fields["actions"]!) else {
