@@ -305,6 +305,82 @@ import RolegenTestSupport
             """, stderr: """
             persona.yaml:11:5: error: 'arn:aws-cn:s3:::data/*' is in partition 'aws-cn', not the persona's 'aws'; write arn:${partition}:...
             """),
+        Case(name: "an action the catalog does not have", template: head + """
+            statements:
+              - sid: Train
+                actions: [sagemaker:CreateTrainingJobs, sagemkr:CreateModel, "sagemaker:Frobnicate*"]
+                resources: ["arn:${partition}:sagemaker:${region}:${account}:training-job/*"]
+            """, stderr: """
+            templates/t.yaml:6:15: error: unknown action 'sagemaker:CreateTrainingJobs'; did you mean 'sagemaker:CreateTrainingJob'?
+            templates/t.yaml:6:45: error: unknown service 'sagemkr' in action 'sagemkr:CreateModel'; did you mean 'sagemaker:CreateModel'?
+            templates/t.yaml:6:66: error: 'sagemaker:Frobnicate*' matches no action of the catalog
+            """),
+        Case(name: "bucket actions on object ARNs (Role Manager's D7)", template: head + """
+            statements:
+              - sid: Acl
+                actions: [s3:GetBucketAcl, s3:PutBucketAcl]
+                resources:
+                  - arn:${partition}:s3:::team-data/*
+            """, stderr: """
+            templates/t.yaml:8:9: error: none of the statement's resources is one s3:GetBucketAcl applies to: it takes 'accesspoint' or 'bucket' (arn:${Partition}:s3:${Region}:${Account}:accesspoint/${AccessPointName}, arn:${Partition}:s3:::${BucketName})
+            templates/t.yaml:8:9: error: none of the statement's resources is one s3:PutBucketAcl applies to: it takes 'bucket' (arn:${Partition}:s3:::${BucketName})
+            templates/t.yaml:8:9: error: 'arn:aws:s3:::team-data/*' is not a resource any action of statement 'Acl' applies to; check the resource type (a bucket is not an object, a model is not a model package)
+            """),
+        Case(name: "an action without resources on an ARN, and a scoped action on *", template: head + """
+            statements:
+              - sid: List
+                actions: [s3:ListAllMyBuckets]
+                resources:
+                  - arn:${partition}:s3:::team-data
+              - sid: Read
+                actions: [s3:GetObject]
+                resources: ["*"]
+            """, stderr: """
+            templates/t.yaml:8:9: error: s3:ListAllMyBuckets accepts no resource ARN, so on these resources it would never be allowed; put it in a statement of its own with Resource "*"
+            templates/t.yaml:8:9: error: 'arn:aws:s3:::team-data' is not a resource any action of statement 'List' applies to; check the resource type (a bucket is not an object, a model is not a model package)
+            templates/t.yaml:11:18: error: s3:GetObject supports resource-level permissions; give the ARNs it needs (arn:${Partition}:s3:${Region}:${Account}:accesspoint/${AccessPointName}/object/${ObjectName}, arn:${Partition}:s3:::${BucketName}/${ObjectName}) instead of "*"
+            """),
+        Case(name: "a condition key the action never sends (Role Manager's D13)", template: head + """
+            statements:
+              - sid: Transform
+                actions: [sagemaker:CreateTransformJob, sagemaker:CreateTrainingJob]
+                resources:
+                  - arn:${partition}:sagemaker:${region}:${account}:transform-job/*
+                  - arn:${partition}:sagemaker:${region}:${account}:training-job/*
+                guards: [net/sagemaker]
+            """, persona: "capabilities:\n  - use: t\nguards:\n  net:\n    subnets: [subnet-0000000a]\n", stderr: """
+            templates/guards/net.yaml:11:9: error: condition key 'sagemaker:VpcSubnets' is not one 'sagemaker:CreateTransformJob' evaluates: the condition would be useless, or would make the action impossible; move it to a statement without it
+                templates/t.yaml:10:14: note: guard 'net' (form sagemaker) is applied to statement Transform here
+                persona.yaml:9:5: note: for capability 't'
+                persona.yaml:11:3: note: the guard is turned on here
+            """),
+        Case(name: "access selections that name nothing", template: head + """
+            statements:
+              - sid: A
+                access: {service: sagemkr, levels: [Read]}
+              - sid: B
+                access: {service: sagemaker, levels: [Read], resource_type: trainingjob}
+              - sid: D
+                access:
+                  service: sagemaker
+                  levels: [Tagging]
+                  resource_type: training-job
+                  arn_names:
+                    JobName: x
+            """, stderr: """
+            templates/t.yaml:6:23: error: unknown service 'sagemkr'; did you mean 'sagemaker'?
+            templates/t.yaml:8:65: error: service 'sagemaker' has no resource type 'trainingjob'; did you mean 'training-job'?
+            templates/t.yaml:15:9: error: the ARN of 'training-job' has no part 'JobName'; did you mean 'TrainingJobName'?; its parts are TrainingJobName
+            """),
+        Case(name: "an unknown access level", template: head + """
+            statements:
+              - sid: C
+                access:
+                  service: sagemaker
+                  levels: [Reed]
+            """, stderr: """
+            templates/t.yaml:8:16: error: unknown access level 'Reed'; did you mean 'Read'?; levels are List, Read, Write, Tagging, Permissions management
+            """),
         Case(name: "persona version pin", template: head + """
             statements:
               - sid: X

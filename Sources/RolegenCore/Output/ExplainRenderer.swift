@@ -27,8 +27,8 @@ package enum ExplainRenderer {
                     out += "    guard \(applied.name)/\(applied.form) turned on at \(applied.enabledAt), form at \(applied.formLocation)\n"
                 }
             }
-            if composed.statement.resources == ["*"] {
-                out += "  note: Resource is \"*\" as the template declares; these actions take no resource ARN\n"
+            if composed.statement.resources == ["*"] && composed.statement.effect == .allow {
+                out += "  note: Resource is \"*\": the catalog lists no resource type these actions require\n"
             }
         }
         if let trust = bundle.trust {
