@@ -40,7 +40,7 @@ package struct CatalogShowCommand: ParsableCommand, ConsoleCommand {
             report(sink, console: console, failed: true, summary: "nothing was looked up")
             return .inputError
         }
-        var found: [(ActionDefinition, ServiceDefinition, [ConditionKeyDefinition])] = []
+        var found: [(ActionDefinition, ServiceResources, [ConditionKeyDefinition])] = []
         var missing = false
         do {
             for name in actions {
@@ -52,7 +52,7 @@ package struct CatalogShowCommand: ParsableCommand, ConsoleCommand {
                 }
                 switch try catalog.lookup(name) {
                 case .found(let action):
-                    guard let service = try catalog.service(action.service) else { continue }
+                    guard let service = try catalog.resources(of: action.service) else { continue }
                     found.append((action, service, try catalog.conditionKeys(of: action)))
                 case .unknownService(let prefix, let suggestions):
                     missing = true

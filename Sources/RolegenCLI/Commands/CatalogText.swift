@@ -7,7 +7,7 @@ package enum CatalogText {
         return "; did you mean \(candidates.quotedList(conjunction: "or"))?"
     }
 
-    package static func describe(_ action: ActionDefinition, in service: ServiceDefinition, keys: [ConditionKeyDefinition]) -> String {
+    package static func describe(_ action: ActionDefinition, in service: ServiceResources, keys: [ConditionKeyDefinition]) -> String {
         var out = "\(action.fullName) (\(service.name))\n"
         out += "  access level: \(action.accessLevel.rawValue)\n"
         if action.resourceTypes.isEmpty {
@@ -32,7 +32,7 @@ package enum CatalogText {
         return out
     }
 
-    package static func json(_ action: ActionDefinition, in service: ServiceDefinition, keys: [ConditionKeyDefinition]) -> JSONValue {
+    package static func json(_ action: ActionDefinition, in service: ServiceResources, keys: [ConditionKeyDefinition]) -> JSONValue {
         .object([
             ("action", .string(action.fullName)),
             ("service", .string(service.name)),

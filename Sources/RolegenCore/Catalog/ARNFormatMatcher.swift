@@ -108,8 +108,8 @@ package final class ARNFormatMatcher {
                 if close + 1 < bytes.count {
                     excluded.append(bytes[close + 1])
                 } else {
-                    let text = String(decoding: bytes[..<(close + 1)], as: UTF8.self)
-                    if siblings.contains(where: { $0.hasPrefix(text + "/") }) { excluded.append(UInt8(ascii: "/")) }
+                    let extended = String(decoding: bytes[..<(close + 1)], as: UTF8.self) + "/"
+                    if siblings.contains(where: { $0.hasPrefix(extended) }) { excluded.append(UInt8(ascii: "/")) }
                 }
                 tokens.append(.variable(excluded: excluded))
                 index = close + 1

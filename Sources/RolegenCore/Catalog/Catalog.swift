@@ -3,8 +3,9 @@ import Foundation
 /// What AWS offers: every service, action, resource type and condition key, read from a
 /// catalog file (the bundled one, built from a pinned dataset, or one a user imported).
 ///
-/// Loading reads the file and its index; a service's section is parsed the first time it is
-/// asked for, so a run pays for the services it uses, not for all 445.
+/// Loading reads the file and its index; a service's section is read the first time it is
+/// asked for, and an action's line is decoded only when that action is, so a run pays for the
+/// actions it uses, not for all 20,000.
 package final class Catalog: @unchecked Sendable {
     // Mutable state is the parse cache, guarded by `lock`; everything else is immutable.
     package let metadata: CatalogFile.Metadata
@@ -15,6 +16,7 @@ package final class Catalog: @unchecked Sendable {
     private let bodyStart: Int
     private let index: [String: CatalogFile.IndexEntry]
     private let lock = NSLock()
+    private var sections: [String: CatalogFile.Section] = [:]
     private var parsed: [String: ServiceDefinition] = [:]
     private var keySets: [String: KeySet] = [:]
 
@@ -26,10 +28,12 @@ package final class Catalog: @unchecked Sendable {
         self.file = file
         self.metadata = metadata
         self.bodyStart = bodyStart
+        // The index is sorted and lower-case (`CatalogFile.readIndex` checks).
         var index: [String: CatalogFile.IndexEntry] = [:]
-        for entry in entries { index[entry.prefix.lowercased()] = entry }
+        index.reserveCapacity(entries.count)
+        for entry in entries { index[entry.prefix] = entry }
         self.index = index
-        self.prefixes = entries.map(\.prefix).sorted()
+        self.prefixes = entries.map(\.prefix)
     }
 
     /// Reads a catalog file, or says why it cannot be used.
@@ -51,9 +55,22 @@ package final class Catalog: @unchecked Sendable {
         }
     }
 
-    /// Where the catalog bundled with rolegen is.
+    /// Where the catalog bundled with rolegen is: in the resource directory SwiftPM puts beside
+    /// the executable. Found directly where the platform says where the executable is, since
+    /// `Bundle.module` costs a third of a millisecond of every run; `Bundle.module` otherwise.
     package static var bundledPath: String? {
-        Bundle.module.path(forResource: "catalog", ofType: "rolegen")
+        #if os(Linux)
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        if length > 0 {
+            let executable = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if let slash = executable.lastIndex(of: "/") {
+                let candidate = String(executable[..<slash]) + "/rolegen_RolegenCore.resources/catalog.rolegen"
+                if access(candidate, R_OK) == 0 { return candidate }
+            }
+        }
+        #endif
+        return Bundle.module.path(forResource: "catalog", ofType: "rolegen")
     }
 
     /// The bundled catalog, read from rolegen's own resources on the local file system.
@@ -73,20 +90,49 @@ package final class Catalog: @unchecked Sendable {
 
     package func actionCount(_ prefix: String) -> Int? { index[prefix.lowercased()]?.actionCount }
 
-    /// The service with this prefix (without case), parsed on first use.
+    /// The service with this prefix (without case), with all its actions.
     package func service(_ prefix: String) throws(CatalogError) -> ServiceDefinition? {
         let key = prefix.lowercased()
-        guard let entry = index[key] else { return nil }
+        guard let section = try section(key) else { return nil }
         lock.lock()
         defer { lock.unlock() }
         if let cached = parsed[key] { return cached }
-        let start = bodyStart + entry.offset
-        switch CatalogFile.parseSection(file[start..<(start + entry.length)][...], entry: entry) {
+        switch section.definition() {
         case .success(let service):
             parsed[key] = service
             return service
         case .failure(let reason):
             throw CatalogError(path: path, reason: reason.message)
+        }
+    }
+
+    /// A service's resource types and condition keys, without decoding its actions.
+    package func resources(of prefix: String) throws(CatalogError) -> ServiceResources? {
+        try section(prefix.lowercased())?.resources
+    }
+
+    /// The section of a service (lower-cased prefix), read on first use.
+    private func section(_ key: String) throws(CatalogError) -> CatalogFile.Section? {
+        guard let entry = index[key] else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = sections[key] { return cached }
+        let start = bodyStart + entry.offset
+        switch CatalogFile.readSection(file[start..<(start + entry.length)], entry: entry) {
+        case .success(let section):
+            sections[key] = section
+            return section
+        case .failure(let reason):
+            throw CatalogError(path: path, reason: reason.message)
+        }
+    }
+
+    /// One action of a service (lower-cased prefix), decoding only its line.
+    private func action(_ name: String, in section: CatalogFile.Section) throws(CatalogError) -> ActionDefinition? {
+        guard let line = section.actionLine(named: name) else { return nil }
+        switch section.action(at: line) {
+        case .success(let action): return action
+        case .failure(let reason): throw CatalogError(path: path, reason: reason.message)
         }
     }
 
@@ -106,18 +152,19 @@ package final class Catalog: @unchecked Sendable {
         let parts = action.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return .malformed(action) }
         let (prefix, name) = (String(parts[0]), String(parts[1]))
-        guard let service = try service(prefix) else {
+        guard let section = try section(prefix.lowercased()) else {
             let near = Suggestions.closest(to: prefix, in: prefixes, limit: 3)
             var suggestions = near.map { "\($0):\(name)" }
             // A misspelt prefix with a real action name is more useful completed.
-            if let first = near.first, let found = try self.service(first)?.action(named: name) {
+            if let first = near.first, let nearSection = try self.section(first.lowercased()),
+               let found = try self.action(name, in: nearSection) {
                 suggestions = [found.fullName]
             }
             return .unknownService(prefix, suggestions: suggestions)
         }
-        if let found = service.action(named: name) { return .found(found) }
-        let near = Suggestions.closest(to: name, in: service.actions.map(\.name), limit: 3)
-        return .unknownAction(action, suggestions: near.map { "\(service.prefix):\($0)" })
+        if let found = try self.action(name, in: section) { return .found(found) }
+        let near = Suggestions.closest(to: name, in: section.actionNames, limit: 3)
+        return .unknownAction(action, suggestions: near.map { "\(section.resources.prefix):\($0)" })
     }
 
     /// Every action a pattern names: `s3:Get*`, `sagemaker:*Training*`, `*`, `*:Describe*`.
@@ -132,7 +179,7 @@ package final class Catalog: @unchecked Sendable {
         let parts = lowered.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2 else { return [] }
         var matches: [ActionDefinition] = []
-        for prefix in prefixes where PolicySafety.globMatches(pattern: String(parts[0]), text: prefix.lowercased()) {
+        for prefix in prefixes where PolicySafety.globMatches(pattern: String(parts[0]), text: prefix) {
             guard let service = try service(prefix) else { continue }
             matches += service.actions.filter { PolicySafety.globMatches(pattern: String(parts[1]), text: $0.name.lowercased()) }
         }
@@ -142,8 +189,8 @@ package final class Catalog: @unchecked Sendable {
     // MARK: - Resources and condition keys
 
     /// The resource types of the actions' services that a resource (concrete or wildcarded) can name.
-    package func resourceTypes(matching resource: String, in service: ServiceDefinition) -> [ResourceTypeDefinition] {
-        let siblings = service.resourceTypes.flatMap(\.arnFormats)
+    package func resourceTypes(matching resource: String, in service: ServiceResources) -> [ResourceTypeDefinition] {
+        let siblings = service.arnFormats
         let matcher = ARNFormatMatcher()
         return service.resourceTypes.filter { type in
             type.arnFormats.contains { matcher.canDenote(resource: resource, format: $0, siblings: siblings) }
@@ -155,11 +202,11 @@ package final class Catalog: @unchecked Sendable {
         var prefixesToSearch = prefixes
         // An ARN names its service: only that one needs parsing.
         if case .success(let arn) = ARN.parse(resource), !arn.service.contains("*"), !arn.service.contains("?") {
-            prefixesToSearch = prefixes.filter { $0.lowercased() == arn.service.lowercased() }
+            prefixesToSearch = prefixes.filter { $0 == arn.service.lowercased() }
         }
         var result: [(service: String, type: ResourceTypeDefinition)] = []
         for prefix in prefixesToSearch {
-            guard let service = try service(prefix) else { continue }
+            guard let service = try resources(of: prefix) else { continue }
             result += resourceTypes(matching: resource, in: service).map { (prefix, $0) }
         }
         return result
@@ -168,7 +215,7 @@ package final class Catalog: @unchecked Sendable {
     /// Every condition key the action supports: its own, those of its resource types, and the
     /// global keys that apply to every action. Types come from the service's key table.
     package func conditionKeys(of action: ActionDefinition) throws(CatalogError) -> [ConditionKeyDefinition] {
-        guard let service = try service(action.service) else { return [] }
+        guard let service = try resources(of: action.service) else { return [] }
         var names = action.conditionKeys
         for use in action.resourceTypes {
             names += service.resourceType(named: use.type)?.conditionKeys ?? []
@@ -193,7 +240,7 @@ package final class Catalog: @unchecked Sendable {
         let cached = keySets[name]
         lock.unlock()
         if let cached { return cached }
-        guard let service = try service(action.service) else { return KeySet([]) }
+        guard let service = try resources(of: action.service) else { return KeySet([]) }
         var names = action.conditionKeys
         for use in action.resourceTypes { names += service.resourceType(named: use.type)?.conditionKeys ?? [] }
         let set = KeySet(names)

@@ -118,9 +118,14 @@ package enum CatalogFile {
             return fail("unreadable counts")
         }
         guard nextLine() == "index" else { return fail("expected 'index'") }
+        // Entry lines are read as bytes: this runs on every invocation, for 445 services.
         var entries: [IndexEntry] = []
-        while let line = nextLine() {
-            if line == "end" {
+        entries.reserveCapacity(serviceCount)
+        while position < bytes.count, let end = bytes[position...].firstIndex(of: 0x0A) {
+            let line = bytes[position..<end]
+            position = end + 1
+            lineNumber += 1
+            if line.elementsEqual("end".utf8) {
                 guard entries.count == serviceCount else {
                     return fail("the index lists \(entries.count) services, the header says \(serviceCount)")
                 }
@@ -142,69 +147,172 @@ package enum CatalogFile {
                                         actionCount: actionCount)
                 return .success((metadata, entries, bodyStart))
             }
-            let parts = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
-            guard parts.count == 5, let offset = Int(parts[1]), let length = Int(parts[2]), let count = Int(parts[3]),
-                  offset >= 0, length > 0 else {
+            let parts = split(line, on: 0x09)
+            guard parts.count == 5, !parts[0].isEmpty, let offset = number(parts[1]), let length = number(parts[2]),
+                  let count = number(parts[3]), length > 0 else {
                 return fail("malformed index entry")
             }
-            entries.append(IndexEntry(prefix: String(parts[0]), name: String(parts[4]), offset: offset, length: length,
-                                      actionCount: count))
+            let prefix = String(decoding: parts[0], as: UTF8.self)
+            // Lookups go by prefix without case and suggestions by sorted prefix: both rely on this.
+            guard prefix == prefix.lowercased(), entries.last.map({ $0.prefix < prefix }) ?? true else {
+                return fail("service '\(prefix)' is not lower-case or not in order")
+            }
+            entries.append(IndexEntry(prefix: prefix, name: String(decoding: parts[4], as: UTF8.self), offset: offset,
+                                      length: length, actionCount: count))
         }
         return .failure(Reason("the file is truncated: the index has no end"))
     }
 
-    /// Parses one service's section. Works on bytes: it runs for every service a run touches,
+    /// A service's section, read as far as a run needs: its resource types and condition keys
+    /// are parsed, its action lines only located, since a run uses a handful of an EC2's 700.
+    package struct Section: Sendable {
+        package let resources: ServiceResources
+        package let bytes: [UInt8]
+        /// Each action line's bytes within `bytes`, with its line number in the section.
+        package let actionLines: [(range: Range<Int>, line: Int)]
+
+        /// The line of the action with this name (without case), found by binary search over the
+        /// lines (sorted by lower-cased name, which `readSection` checks) without decoding them.
+        package func actionLine(named name: String) -> (range: Range<Int>, line: Int)? {
+            let wanted = Array(name.lowercased().utf8)
+            var low = 0
+            var high = actionLines.count
+            while low < high {
+                let middle = (low + high) / 2
+                switch CatalogFile.compareLowercased(CatalogFile.nameField(of: bytes[actionLines[middle].range]), wanted[...]) {
+                case .orderedSame: return actionLines[middle]
+                case .orderedAscending: low = middle + 1
+                case .orderedDescending: high = middle
+                }
+            }
+            return nil
+        }
+
+        /// Every action's name, for suggestions.
+        package var actionNames: [String] {
+            actionLines.map { String(decoding: CatalogFile.nameField(of: bytes[$0.range]), as: UTF8.self) }
+        }
+
+        package func action(at entry: (range: Range<Int>, line: Int)) -> Result<ActionDefinition, Reason> {
+            CatalogFile.parseAction(bytes[entry.range], service: resources.prefix, line: entry.line)
+        }
+
+        /// Every action, in the file's order (sorted by lower-cased name).
+        package func definition() -> Result<ServiceDefinition, Reason> {
+            var actions: [ActionDefinition] = []
+            actions.reserveCapacity(actionLines.count)
+            for entry in actionLines {
+                switch action(at: entry) {
+                case .success(let action): actions.append(action)
+                case .failure(let reason): return .failure(reason)
+                }
+            }
+            return .success(ServiceDefinition(resources: resources, sortedActions: actions))
+        }
+    }
+
+    /// Reads one service's section. Works on bytes: it runs for every service a run touches,
     /// and `String.split` over characters made reading EC2's 700 actions take 12 ms.
-    package static func parseSection(_ bytes: ArraySlice<UInt8>, entry: IndexEntry) -> Result<ServiceDefinition, Reason> {
-        var actions: [ActionDefinition] = []
-        actions.reserveCapacity(entry.actionCount)
+    package static func readSection(_ bytes: [UInt8], entry: IndexEntry) -> Result<Section, Reason> {
+        var actionLines: [(range: Range<Int>, line: Int)] = []
+        actionLines.reserveCapacity(entry.actionCount)
         var resources: [ResourceTypeDefinition] = []
         var keys: [ConditionKeyDefinition] = []
         var prefix: String?
         var name = entry.name
         var lineNumber = 0
-        var lineStart = bytes.startIndex
-        while lineStart < bytes.endIndex {
-            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
+        var lineStart = 0
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
             lineNumber += 1
-            let fields = split(bytes[lineStart..<lineEnd], on: 0x09)
+            let line = lineStart..<lineEnd
             lineStart = lineEnd + 1
-            guard let kind = fields.first, !kind.isEmpty else { continue }
-            let malformed = Reason("service '\(entry.prefix)', line \(lineNumber) of its section: "
-                + "malformed '\(String(decoding: kind, as: UTF8.self))' entry")
-            func text(_ index: Int) -> String { String(decoding: fields[index], as: UTF8.self) }
-            func list(_ index: Int) -> [String] {
-                split(fields[index], on: 0x20).filter { !$0.isEmpty }.map { String(decoding: $0, as: UTF8.self) }
+            if bytes[line].starts(with: [UInt8(ascii: "a"), 0x09]) {
+                if let previous = actionLines.last,
+                   compareLowercased(nameField(of: bytes[previous.range]), nameField(of: bytes[line])) != .orderedAscending {
+                    return .failure(Reason("service '\(entry.prefix)', line \(lineNumber) of its section: actions out of order"))
+                }
+                actionLines.append((line, lineNumber))
+                continue
             }
-            switch kind.first {
-            case UInt8(ascii: "a") where kind.count == 1:
-                guard fields.count == 6, fields[2].count == 1, let level = AccessLevel(code: Character(UnicodeScalar(fields[2].first!))) else {
-                    return .failure(malformed)
-                }
-                let uses = split(fields[3], on: 0x20).filter { !$0.isEmpty }.map { type -> ActionDefinition.ResourceUse in
-                    type.last == UInt8(ascii: "!")
-                        ? .init(type: String(decoding: type.dropLast(), as: UTF8.self), isRequired: true)
-                        : .init(type: String(decoding: type, as: UTF8.self), isRequired: false)
-                }
-                actions.append(ActionDefinition(service: entry.prefix, name: text(1), accessLevel: level, resourceTypes: uses,
-                                                conditionKeys: list(4), dependentActions: list(5)))
-            case UInt8(ascii: "r") where kind.count == 1:
+            let fields = split(bytes[line], on: 0x09)
+            guard let kind = fields.first, !kind.isEmpty else { continue }
+            let kindText = String(decoding: kind, as: UTF8.self)
+            var malformed: Reason { malformedLine(kindText, service: entry.prefix, line: lineNumber) }
+            func text(_ index: Int) -> String { String(decoding: fields[index], as: UTF8.self) }
+            switch kindText {
+            case "r":
                 guard fields.count == 4 else { return .failure(malformed) }
-                resources.append(ResourceTypeDefinition(name: text(1), arnFormats: list(2), conditionKeys: list(3)))
-            case UInt8(ascii: "k") where kind.count == 1:
+                resources.append(ResourceTypeDefinition(name: text(1), arnFormats: words(fields[2]), conditionKeys: words(fields[3])))
+            case "k":
                 guard fields.count == 3 else { return .failure(malformed) }
                 keys.append(ConditionKeyDefinition(name: text(1), type: text(2)))
-            default:
-                guard fields.count == 3, String(decoding: kind, as: UTF8.self) == "service" else { return .failure(malformed) }
+            case "service":
+                guard fields.count == 3 else { return .failure(malformed) }
                 prefix = text(1)
                 name = text(2)
+            default:
+                return .failure(malformed)
             }
         }
         guard prefix == entry.prefix else {
             return .failure(Reason("the section at the index's offset for '\(entry.prefix)' is for '\(prefix ?? "nothing")'"))
         }
-        return .success(ServiceDefinition(prefix: entry.prefix, name: name, actions: actions, resourceTypes: resources,
-                                          conditionKeys: keys, alreadySorted: true))
+        let service = ServiceResources(prefix: entry.prefix, name: name, resourceTypes: resources, conditionKeys: keys)
+        return .success(Section(resources: service, bytes: bytes, actionLines: actionLines))
+    }
+
+    /// `a TAB <action> TAB <level> TAB <resource types> TAB <condition keys> TAB <dependent actions>`.
+    static func parseAction(_ line: ArraySlice<UInt8>, service: String, line lineNumber: Int) -> Result<ActionDefinition, Reason> {
+        let fields = split(line, on: 0x09)
+        guard fields.count == 6, fields[2].count == 1,
+              let level = AccessLevel(code: Character(UnicodeScalar(fields[2][fields[2].startIndex]))) else {
+            return .failure(malformedLine("a", service: service, line: lineNumber))
+        }
+        let uses = split(fields[3], on: 0x20).filter { !$0.isEmpty }.map { type -> ActionDefinition.ResourceUse in
+            type.last == UInt8(ascii: "!")
+                ? .init(type: String(decoding: type.dropLast(), as: UTF8.self), isRequired: true)
+                : .init(type: String(decoding: type, as: UTF8.self), isRequired: false)
+        }
+        return .success(ActionDefinition(service: service, name: String(decoding: fields[1], as: UTF8.self), accessLevel: level,
+                                         resourceTypes: uses, conditionKeys: words(fields[4]), dependentActions: words(fields[5])))
+    }
+
+    package enum Order { case orderedAscending, orderedSame, orderedDescending }
+
+    /// Compares two ASCII names as their lower-cased forms compare (the order `ServiceDefinition`
+    /// keeps actions in), byte by byte: Swift's `String <` on ASCII is the same order.
+    static func compareLowercased(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Order {
+        func lower(_ byte: UInt8) -> UInt8 { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte }
+        for (x, y) in zip(a, b) where lower(x) != lower(y) {
+            return lower(x) < lower(y) ? .orderedAscending : .orderedDescending
+        }
+        return a.count == b.count ? .orderedSame : (a.count < b.count ? .orderedAscending : .orderedDescending)
+    }
+
+    /// The second field of an action line: its name.
+    static func nameField(of line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let start = line.index(line.startIndex, offsetBy: 2, limitedBy: line.endIndex) ?? line.endIndex
+        return line[start..<(line[start...].firstIndex(of: 0x09) ?? line.endIndex)]
+    }
+
+    private static func malformedLine(_ kind: String, service: String, line: Int) -> Reason {
+        Reason("service '\(service)', line \(line) of its section: malformed '\(kind)' entry")
+    }
+
+    private static func words(_ field: ArraySlice<UInt8>) -> [String] {
+        split(field, on: 0x20).filter { !$0.isEmpty }.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// A decimal number of at most 12 digits.
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        guard !digits.isEmpty, digits.count <= 12 else { return nil }
+        var value = 0
+        for digit in digits {
+            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(digit - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     private static func split(_ bytes: ArraySlice<UInt8>, on separator: UInt8) -> [ArraySlice<UInt8>] {

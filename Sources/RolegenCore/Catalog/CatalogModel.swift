@@ -33,42 +33,23 @@ package enum AccessLevel: String, Sendable, CaseIterable, Comparable {
     package static func < (lhs: AccessLevel, rhs: AccessLevel) -> Bool { lhs.rank < rhs.rank }
 }
 
-/// One service of the catalog: its actions, resource types and condition keys.
-package struct ServiceDefinition: Sendable, Equatable {
+/// What a service defines besides its actions: its resource types and condition keys. The
+/// catalog reads these for a service before (and often instead of) all of its actions.
+package struct ServiceResources: Sendable, Equatable {
     package var prefix: String
     package var name: String
-    /// Sorted by lower-cased name.
-    package var actions: [ActionDefinition]
-    package var resourceTypes: [ResourceTypeDefinition]
-    package var conditionKeys: [ConditionKeyDefinition]
-    /// Lower-cased action name → index in `actions`, for lookups without case.
-    private var actionIndex: [String: Int] = [:]
+    package let resourceTypes: [ResourceTypeDefinition]
+    package let conditionKeys: [ConditionKeyDefinition]
+    /// Every ARN format of the service: a resource matches a type only if no more specific
+    /// format of a sibling type claims it. Kept, since every resource check needs it.
+    package let arnFormats: [String]
 
-    /// The action of this name, without case.
-    package func action(named name: String) -> ActionDefinition? {
-        actionIndex[name.lowercased()].map { actions[$0] }
-    }
-
-    package static func == (lhs: ServiceDefinition, rhs: ServiceDefinition) -> Bool {
-        (lhs.prefix, lhs.name, lhs.actions, lhs.resourceTypes, lhs.conditionKeys)
-            == (rhs.prefix, rhs.name, rhs.actions, rhs.resourceTypes, rhs.conditionKeys)
-    }
-
-    /// - Parameter alreadySorted: the lists come from a catalog file, which keeps them sorted.
-    package init(prefix: String, name: String, actions: [ActionDefinition], resourceTypes: [ResourceTypeDefinition],
-                 conditionKeys: [ConditionKeyDefinition], alreadySorted: Bool = false) {
+    package init(prefix: String, name: String, resourceTypes: [ResourceTypeDefinition], conditionKeys: [ConditionKeyDefinition]) {
         self.prefix = prefix
         self.name = name
-        if alreadySorted {
-            self.actions = actions
-            self.resourceTypes = resourceTypes
-            self.conditionKeys = conditionKeys
-        } else {
-            self.actions = actions.map { ($0.name.lowercased(), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
-            self.resourceTypes = resourceTypes.sorted { $0.name < $1.name }
-            self.conditionKeys = conditionKeys.sorted { $0.name < $1.name }
-        }
-        for (index, action) in self.actions.enumerated() { actionIndex[action.name.lowercased()] = index }
+        self.resourceTypes = resourceTypes
+        self.conditionKeys = conditionKeys
+        self.arnFormats = resourceTypes.flatMap(\.arnFormats)
     }
 
     package func resourceType(named name: String) -> ResourceTypeDefinition? {
@@ -78,6 +59,50 @@ package struct ServiceDefinition: Sendable, Equatable {
     package func conditionKey(named name: String) -> ConditionKeyDefinition? {
         let lowered = name.lowercased()
         return conditionKeys.first { ConditionKeyDefinition.matches(pattern: $0.name.lowercased(), key: lowered) }
+    }
+}
+
+/// One service of the catalog: its actions, resource types and condition keys.
+package struct ServiceDefinition: Sendable, Equatable {
+    package var resources: ServiceResources
+    /// Sorted by lower-cased name.
+    package var actions: [ActionDefinition]
+    /// Lower-cased action name → index in `actions`, for lookups without case.
+    private var actionIndex: [String: Int] = [:]
+
+    package var prefix: String { resources.prefix }
+    package var name: String {
+        get { resources.name }
+        set { resources.name = newValue }
+    }
+    package var resourceTypes: [ResourceTypeDefinition] { resources.resourceTypes }
+    package var conditionKeys: [ConditionKeyDefinition] { resources.conditionKeys }
+
+    /// The action of this name, without case.
+    package func action(named name: String) -> ActionDefinition? {
+        actionIndex[name.lowercased()].map { actions[$0] }
+    }
+
+    package func resourceType(named name: String) -> ResourceTypeDefinition? { resources.resourceType(named: name) }
+
+    package func conditionKey(named name: String) -> ConditionKeyDefinition? { resources.conditionKey(named: name) }
+
+    package static func == (lhs: ServiceDefinition, rhs: ServiceDefinition) -> Bool {
+        (lhs.resources, lhs.actions) == (rhs.resources, rhs.actions)
+    }
+
+    package init(prefix: String, name: String, actions: [ActionDefinition], resourceTypes: [ResourceTypeDefinition],
+                 conditionKeys: [ConditionKeyDefinition]) {
+        self.init(resources: ServiceResources(prefix: prefix, name: name, resourceTypes: resourceTypes.sorted { $0.name < $1.name },
+                                              conditionKeys: conditionKeys.sorted { $0.name < $1.name }),
+                  sortedActions: actions.map { ($0.name.lowercased(), $0) }.sorted { $0.0 < $1.0 }.map(\.1))
+    }
+
+    /// - Parameter sortedActions: sorted by lower-cased name, as a catalog file keeps them.
+    package init(resources: ServiceResources, sortedActions: [ActionDefinition]) {
+        self.resources = resources
+        self.actions = sortedActions
+        for (index, action) in sortedActions.enumerated() { actionIndex[action.name.lowercased()] = index }
     }
 }
 

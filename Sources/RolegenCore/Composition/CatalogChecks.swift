@@ -7,6 +7,7 @@ package final class CatalogChecks {
     private let matcher = ARNFormatMatcher()
     /// Actions already looked up: templates name the same ones many times.
     private var found: [String: [ActionDefinition]] = [:]
+    private var typeMatches: [TypeMatch: Bool] = [:]
 
     package init(catalog: Catalog, sink: DiagnosticSink) {
         self.catalog = catalog
@@ -178,16 +179,12 @@ package final class CatalogChecks {
                            + "allowed; put it in a statement of its own with Resource \"*\"", at: resources.first?.location)
                 continue
             }
-            guard let service = try? catalog.service(action.service) else { continue }
-            let siblings = service.resourceTypes.flatMap(\.arnFormats)
+            guard let service = try? catalog.resources(of: action.service) else { continue }
             var applies = false
             for (index, resource) in resources.enumerated() {
-                for use in action.resourceTypes {
-                    guard let type = service.resourceType(named: use.type) else { continue }
-                    if type.arnFormats.contains(where: { matcher.canDenote(resource: resource.text, format: $0, siblings: siblings) }) {
-                        used[index] = true
-                        applies = true
-                    }
+                for use in action.resourceTypes where canName(resource.text, type: use.type, of: service) {
+                    used[index] = true
+                    applies = true
                 }
             }
             if !applies {
@@ -203,8 +200,27 @@ package final class CatalogChecks {
         return sink.errorCount == before
     }
 
+    /// Whether a resource can name a resource type. Remembered per pair: the actions of a
+    /// statement share their types, so the same pair comes up once per action.
+    private func canName(_ resource: String, type name: String, of service: ServiceResources) -> Bool {
+        let key = TypeMatch(resource: resource, service: service.prefix, type: name)
+        if let known = typeMatches[key] { return known }
+        let siblings = service.arnFormats
+        let result = service.resourceType(named: name)?.arnFormats.contains {
+            matcher.canDenote(resource: resource, format: $0, siblings: siblings)
+        } ?? false
+        typeMatches[key] = result
+        return result
+    }
+
+    private struct TypeMatch: Hashable {
+        var resource: String
+        var service: String
+        var type: String
+    }
+
     private func formats(of action: ActionDefinition) -> [String] {
-        guard let service = try? catalog.service(action.service) else { return [] }
+        guard let service = try? catalog.resources(of: action.service) else { return [] }
         return action.resourceTypes.flatMap { service.resourceType(named: $0.type)?.arnFormats ?? [] }
     }
 

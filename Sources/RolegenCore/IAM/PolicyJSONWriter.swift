@@ -46,6 +46,10 @@ package enum PolicyJSONWriter {
 
     /// A JSON string literal. Only what JSON requires is escaped; `/` and non-ASCII stay as they are.
     package static func quote(_ text: String) -> String {
+        // Most policy strings need no escape.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -3,8 +3,10 @@ extension StringProtocol {
     package var trimmed: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        let end = scalars.index(after: scalars.lastIndex(where: { !$0.properties.isWhitespace })!)
+        // Scalar indices are valid UTF-8 indices; copying the bytes is much cheaper than
+        // appending scalar by scalar.
+        return String(decoding: utf8[first..<end], as: UTF8.self)
     }
 }
 

@@ -163,6 +163,10 @@ import RolegenTestSupport
         #expect(message(Array("rolegen-catalog 1\nsource x\nwhen y\n".utf8)) == "c.rolegen: error: not a usable catalog: line 3: expected 'date ...'")
         #expect(message(Array("rolegen-catalog 1\nsource x\n".utf8))
             == "c.rolegen: error: not a usable catalog: the file is truncated: it ends before the 'date' line")
+        let upper = String(decoding: bytes, as: UTF8.self).replacingOccurrences("\ndemo\t", "\nDemo\t")
+        #expect(message(Array(upper.utf8)) == "c.rolegen: error: not a usable catalog: line 7: service 'Demo' is not lower-case or not in order")
+        let badOffset = String(decoding: bytes, as: UTF8.self).replacingOccurrences("\ndemo\t0\t", "\ndemo\t-1\t")
+        #expect(message(Array(badOffset.utf8)) == "c.rolegen: error: not a usable catalog: line 7: malformed index entry")
         let fileSystem = InMemoryFileSystem()
         if case .failure(let missing) = Catalog.load(path: "nowhere.rolegen", fileSystem: fileSystem) {
             #expect(missing.description == "nowhere.rolegen: error: cannot read the catalog: no such file or directory")
@@ -175,7 +179,29 @@ import RolegenTestSupport
         var text = String(decoding: CatalogFile.render([service()], source: "t", date: "d"), as: UTF8.self)
         text = text.replacingOccurrences("a\tListThings\tL", "a\tListThings\tX")
         let catalog = try load(Array(text.utf8)).get()
-        #expect(throws: CatalogError.self) { _ = try catalog.service("demo") }
+        let expected = CatalogError(path: "c.rolegen", reason: "service 'demo', line 4 of its section: malformed 'a' entry")
+        #expect(throws: expected) { _ = try catalog.service("demo") }
+        #expect(throws: expected) { _ = try catalog.lookup("demo:ListThings") }
+        // Action lines are decoded one by one: the undamaged action and the resource types still work.
+        guard case .found(let put) = try catalog.lookup("demo:putthing") else {
+            Issue.record("demo:PutThing must be found")
+            return
+        }
+        #expect(put.dependentActions == ["iam:PassRole"])
+        #expect(try catalog.resources(of: "demo")?.resourceType(named: "thing") != nil)
+        #expect(try catalog.lookup("demo:PutThings") == .unknownAction("demo:PutThings", suggestions: ["demo:PutThing", "demo:ListThings"]))
+
+        let swapped = String(decoding: CatalogFile.render([service()], source: "t", date: "d"), as: UTF8.self)
+            .replacingOccurrences("a\tListThings", "a\tZistThings")
+        #expect(throws: CatalogError(path: "c.rolegen", reason: "service 'demo', line 5 of its section: actions out of order")) {
+            _ = try load(Array(swapped.utf8)).get().lookup("demo:PutThing")
+        }
+
+        let badKind = String(decoding: CatalogFile.render([service()], source: "t", date: "d"), as: UTF8.self)
+            .replacingOccurrences("k\tdemo:Size", "q\tdemo:Size")
+        #expect(throws: CatalogError(path: "c.rolegen", reason: "service 'demo', line 3 of its section: malformed 'q' entry")) {
+            _ = try load(Array(badKind.utf8)).get().resources(of: "demo")
+        }
     }
 }
 
