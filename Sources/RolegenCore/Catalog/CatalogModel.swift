@@ -50,6 +50,26 @@ package struct ServiceResources: Sendable, Equatable {
         self.resourceTypes = resourceTypes
         self.conditionKeys = conditionKeys
         self.arnFormats = resourceTypes.flatMap(\.arnFormats)
+        var exactKeys: [String: Int] = [:]
+        var keyPatterns: [(pattern: String, index: Int)] = []
+        for (index, key) in conditionKeys.enumerated() {
+            let lowered = key.name.lowercased()
+            if lowered.contains(where: { $0 == "$" || $0 == "<" }) {
+                keyPatterns.append((lowered, index))
+            } else if exactKeys[lowered] == nil {
+                exactKeys[lowered] = index
+            }
+        }
+        self.exactKeys = exactKeys
+        self.keyPatterns = keyPatterns
+    }
+
+    // Condition keys without case: EC2 has hundreds, and an action asks for a hundred of them.
+    private let exactKeys: [String: Int]
+    private let keyPatterns: [(pattern: String, index: Int)]
+
+    package static func == (lhs: ServiceResources, rhs: ServiceResources) -> Bool {
+        (lhs.prefix, lhs.name, lhs.resourceTypes, lhs.conditionKeys) == (rhs.prefix, rhs.name, rhs.resourceTypes, rhs.conditionKeys)
     }
 
     package func resourceType(named name: String) -> ResourceTypeDefinition? {
@@ -58,7 +78,8 @@ package struct ServiceResources: Sendable, Equatable {
 
     package func conditionKey(named name: String) -> ConditionKeyDefinition? {
         let lowered = name.lowercased()
-        return conditionKeys.first { ConditionKeyDefinition.matches(pattern: $0.name.lowercased(), key: lowered) }
+        if let index = exactKeys[lowered] { return conditionKeys[index] }
+        return keyPatterns.first { ConditionKeyDefinition.matches(pattern: $0.pattern, key: lowered) }.map { conditionKeys[$0.index] }
     }
 }
 
