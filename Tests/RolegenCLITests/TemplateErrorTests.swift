@@ -354,6 +354,26 @@ import RolegenTestSupport
                 persona.yaml:9:5: note: for capability 't'
                 persona.yaml:11:3: note: the guard is turned on here
             """),
+        Case(name: "a misspelt condition key gets the nearest key the action evaluates", template: head + """
+            statements:
+              - sid: Train
+                actions: [sagemaker:CreateTrainingJob]
+                resources:
+                  - arn:${partition}:sagemaker:${region}:${account}:training-job/*
+                conditions:
+                  StringEquals:
+                    sagemaker:VolumeKmsKy: arn:${partition}:kms:${region}:${account}:key/k
+              - sid: Describe
+                actions: [sagemaker:DescribeTrainingJob]
+                resources:
+                  - arn:${partition}:sagemaker:${region}:${account}:training-job/*
+                conditions:
+                  Bool:
+                    aws:SecureTransprot: "true"
+            """, stderr: """
+            templates/t.yaml:11:9: error: condition key 'sagemaker:VolumeKmsKy' is not one 'sagemaker:CreateTrainingJob' evaluates: the condition would be useless, or would make the action impossible; move it to a statement without it; did you mean 'sagemaker:VolumeKmsKey'?
+            templates/t.yaml:18:9: error: condition key 'aws:SecureTransprot' is not one 'sagemaker:DescribeTrainingJob' evaluates: the condition would be useless, or would make the action impossible; move it to a statement without it; did you mean 'aws:SecureTransport'?
+            """),
         Case(name: "access selections that name nothing", template: head + """
             statements:
               - sid: A

@@ -232,4 +232,16 @@ package final class CatalogChecks {
     package func actionsNotSupporting(_ key: String, in actions: [ActionDefinition]) -> [ActionDefinition] {
         actions.filter { action in (try? catalog.supports(key, action: action)) != true }
     }
+
+    /// "; did you mean 'sagemaker:VpcSubnets'?" when `key` looks like a misspelling of a key the
+    /// actions do evaluate, or of a global key; otherwise the empty string.
+    package func keySuggestion(_ key: String, for actions: [ActionDefinition]) -> String {
+        var names = GlobalConditionKeys.all.map(\.name)
+        for action in actions {
+            names += ((try? catalog.conditionKeys(of: action)) ?? []).map(\.name)
+        }
+        guard let near = Suggestions.closest(to: key, in: names, matchAffixes: false).first,
+              near.lowercased() != key.lowercased() else { return "" }
+        return "; did you mean '\(near)'?"
+    }
 }

@@ -287,7 +287,8 @@ package final class Composer {
                            "condition key '\(keys[0].text)' is not one \(unsupported.map(\.fullName).quotedList()) "
                                + "\(unsupported.count == 1 ? "evaluates" : "evaluate"): the condition would be useless, or would "
                                + "make \(unsupported.count == 1 ? "the action" : "them") impossible; move \(unsupported.count == 1 ? "it" : "them") "
-                               + "to a statement without it", at: clause.location, notes: notes)
+                               + "to a statement without it" + checks.keySuggestion(keys[0].text, for: unsupported),
+                           at: clause.location, notes: notes)
                 return false
             }
             if condition.contains(operator: operatorName, key: keys[0].text) {
