@@ -84,6 +84,8 @@ import RolegenTestSupport
         #expect(try types("arn:aws:logs:us-east-1:111122223333:log-group:/aws/sagemaker/TrainingJobs") == ["log-group"])
         #expect(try types("arn:aws:sagemaker:us-east-1:111122223333:user-profile/d-1/${sagemaker:UserProfileName}") == ["user-profile"])
         #expect(try types("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab") == ["key"])
+        #expect(try types("arn:aws:s3:us-east-1:111122223333:accesspoint/ap1") == ["accesspoint"])
+        #expect(try types("arn:aws:s3:us-east-1:111122223333:accesspoint/ap1/object/raw/a.csv") == ["accesspointobject"])
         #expect(try types("arn:aws:s3:us-east-1:111122223333:nonsense").isEmpty)
     }
 
