@@ -374,6 +374,40 @@ import RolegenTestSupport
             templates/t.yaml:11:9: error: condition key 'sagemaker:VolumeKmsKy' is not one 'sagemaker:CreateTrainingJob' evaluates: the condition would be useless, or would make the action impossible; move it to a statement without it; did you mean 'sagemaker:VolumeKmsKey'?
             templates/t.yaml:18:9: error: condition key 'aws:SecureTransprot' is not one 'sagemaker:DescribeTrainingJob' evaluates: the condition would be useless, or would make the action impossible; move it to a statement without it; did you mean 'aws:SecureTransport'?
             """),
+        Case(name: "an optional resource type needs a reason for \"*\", a required one cannot have it", template: head + """
+            statements:
+              - sid: Detect
+                actions: [comprehend:DetectEntities]
+                resources: ["*"]
+              - sid: Read
+                actions: [sagemaker:DescribeTrainingJob]
+                resources: ["*"]
+                unscoped_reason: Describing needs no job.
+              - sid: Misplaced
+                actions: [s3:GetObject]
+                resources: ["arn:${partition}:s3:::b/*"]
+                unscoped_reason: Not a star.
+            """, stderr: """
+            templates/t.yaml:15:22: error: 'unscoped_reason' explains a Resource of "*"; this statement's resources are not just "*"
+            """),
+        Case(name: "unscoped_reason does not excuse a required resource type", template: head + """
+            statements:
+              - sid: Detect
+                actions: [comprehend:DetectEntities]
+                resources: ["*"]
+              - sid: Read
+                actions: [sagemaker:DescribeTrainingJob]
+                resources: ["*"]
+                unscoped_reason: Describing needs no job.
+              - sid: Objects
+                actions: [s3:GetObject]
+                resources: ["*"]
+                unscoped_reason: Several optional types mean one of them, not none.
+            """, stderr: """
+            templates/t.yaml:7:18: error: comprehend:DetectEntities supports resource-level permissions; give the ARNs it needs (arn:${Partition}:comprehend:${Region}:${Account}:entity-recognizer-endpoint/${EntityRecognizerEndpointName}) instead of "*"; if some of its calls name no resource (its one resource type is optional), say why with 'unscoped_reason'
+            templates/t.yaml:10:18: error: sagemaker:DescribeTrainingJob supports resource-level permissions; give the ARNs it needs (arn:${Partition}:sagemaker:${Region}:${Account}:training-job/${TrainingJobName}) instead of "*"
+            templates/t.yaml:14:18: error: s3:GetObject supports resource-level permissions; give the ARNs it needs (arn:${Partition}:s3:${Region}:${Account}:accesspoint/${AccessPointName}/object/${ObjectName}, arn:${Partition}:s3:::${BucketName}/${ObjectName}) instead of "*"
+            """),
         Case(name: "access selections that name nothing", template: head + """
             statements:
               - sid: A

@@ -4,9 +4,10 @@
 ///
 /// A format's variables stand for one or more characters, never `:`, and never the character
 /// that follows the variable in the format. The last variable may hold `/` (S3 keys, role
-/// paths) unless another format of the service extends the same text with `/`: the bucket
-/// format then excludes object ARNs, which is the distinction Role Manager's Glue template got
-/// wrong (D7). The answer is exact for concrete ARNs and for patterns whose wildcards stay in
+/// paths) and `:` (Bedrock model ids such as `anthropic.claude-3-haiku-20240307-v1:0`) unless
+/// another format of the service extends the same text with that character: the bucket format
+/// then excludes object ARNs, which is the distinction Role Manager's Glue template got wrong
+/// (D7), and a log group excludes its log streams. The answer is exact for concrete ARNs and for patterns whose wildcards stay in
 /// one segment; a pattern such as `pipeline/*` names every type its wildcard can reach.
 package final class ARNFormatMatcher {
     // Tokens are computed once per resource and per format: a persona checks dozens of
@@ -104,12 +105,16 @@ package final class ARNFormatMatcher {
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
                let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")) {
-                var excluded: [UInt8] = [UInt8(ascii: ":")]
+                var excluded: [UInt8] = []
                 if close + 1 < bytes.count {
-                    excluded.append(bytes[close + 1])
+                    excluded = [UInt8(ascii: ":"), bytes[close + 1]]
                 } else {
-                    let extended = String(decoding: bytes[..<(close + 1)], as: UTF8.self) + "/"
-                    if siblings.contains(where: { $0.hasPrefix(extended) }) { excluded.append(UInt8(ascii: "/")) }
+                    // The last variable may hold ':' and '/' (Bedrock model ids end in "-v1:0", S3
+                    // keys have slashes) unless a sibling format extends the same text with them.
+                    let text = String(decoding: bytes[..<(close + 1)], as: UTF8.self)
+                    for separator in [":", "/"] where siblings.contains(where: { $0.hasPrefix(text + separator) }) {
+                        excluded.append(UInt8(ascii: separator.unicodeScalars.first!))
+                    }
                 }
                 tokens.append(.variable(excluded: excluded))
                 index = close + 1

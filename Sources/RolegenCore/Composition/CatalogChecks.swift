@@ -146,9 +146,11 @@ package final class CatalogChecks {
     // MARK: - Resources
 
     /// In an Allow statement, each resource must be one some action applies to, each action must
-    /// have a resource it applies to, and `"*"` belongs only to actions that accept no resource.
+    /// have a resource it applies to, and `"*"` belongs only to actions that accept no resource —
+    /// or, with an `unscoped_reason`, to actions whose resource types are all optional.
     package func checkResources(
-        actions: [ActionDefinition], resources: [(text: String, location: SourceLocation)], effect: Effect, sid: String
+        actions: [ActionDefinition], resources: [(text: String, location: SourceLocation)], effect: Effect, sid: String,
+        unscopedReason: String? = nil
     ) -> Bool {
         guard effect == .allow, !actions.isEmpty else { return true }
         let before = sink.errorCount
@@ -158,13 +160,15 @@ package final class CatalogChecks {
             // are all optional (ListModelPackages works on "*"; scoped, only calls that name a package
             // match). Anything else can and must be scoped.
             let scoped = actions.filter { action in
-                !action.resourceTypes.isEmpty
-                    && (action.accessLevel != .list || action.resourceTypes.contains(where: \.isRequired))
+                !action.resourceTypes.isEmpty && (action.resourceTypes.contains(where: \.isRequired)
+                    || (action.accessLevel != .list && !(unscopedReason != nil && Self.mayBeUnscoped(action))))
             }
             for action in scoped {
                 let formats = formats(of: action).prefix(2).joined(separator: ", ")
+                let hint = Self.mayBeUnscoped(action) && action.accessLevel != .list
+                    ? "; if some of its calls name no resource (its one resource type is optional), say why with 'unscoped_reason'" : ""
                 sink.error(.resourceMismatch, "\(action.fullName) supports resource-level permissions; give the ARNs it needs "
-                           + "(\(formats)) instead of \"*\"", at: star.location)
+                           + "(\(formats)) instead of \"*\"" + hint, at: star.location)
             }
             if scoped.isEmpty && resources.count > 1 && actions.allSatisfy(\.resourceTypes.isEmpty) {
                 sink.error(.resourceMismatch, "statement '\(sid)' has \"*\" beside ARNs, which makes the ARNs pointless",
@@ -217,6 +221,14 @@ package final class CatalogChecks {
         var resource: String
         var service: String
         var type: String
+    }
+
+    /// An action whose single resource type is optional can be called without naming one
+    /// (`comprehend:DetectEntities` with the pre-trained model). Several optional types mean
+    /// "one of these" in the reference (`s3:GetObject`: an object or an access point object), and
+    /// never "none".
+    static func mayBeUnscoped(_ action: ActionDefinition) -> Bool {
+        action.resourceTypes.count == 1 && !action.resourceTypes[0].isRequired
     }
 
     private func formats(of action: ActionDefinition) -> [String] {

@@ -211,7 +211,7 @@ package final class Composer {
         if resources.isEmpty { return nil }
         if !statement.resourcesAreExcluded {
             guard checks.checkResources(actions: definitions, resources: resources, effect: statement.effect,
-                                        sid: statement.sid.value) else { return nil }
+                                        sid: statement.sid.value, unscopedReason: statement.unscopedReason) else { return nil }
         }
         var condition = ConditionSet()
         for clause in statement.conditions {
@@ -224,7 +224,7 @@ package final class Composer {
         let provenance = Provenance(
             capability: expansion.capability, use: expansion.use, template: template?.name.value,
             templateVersion: template?.version, includeChain: Array(chain.dropFirst()), sid: statement.sid.value,
-            statement: statement.location, guards: [])
+            statement: statement.location, guards: [], unscopedReason: statement.unscopedReason)
         return (ComposedStatement(statement: policyStatement.normalized(), provenance: [provenance]), definitions)
     }
 

@@ -15,6 +15,8 @@ package struct Provenance: Hashable, Sendable {
     /// The template statement (or persona deny statement) itself.
     package var statement: SourceLocation
     package var guards: [AppliedGuard]
+    /// The template's reason for `Resource: "*"` on actions with optional resource types.
+    package var unscopedReason: String? = nil
 }
 
 /// A guard that added conditions to a statement.

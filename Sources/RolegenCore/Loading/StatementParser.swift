@@ -10,12 +10,12 @@ package struct StatementParser {
 
     package static let keys = [
         "sid", "description", "effect", "actions", "not_actions", "access", "resources", "not_resources",
-        "conditions", "guards", "when_guard",
+        "conditions", "guards", "when_guard", "unscoped_reason",
     ]
 
     package func parse(_ node: SourceNode) -> StatementTemplate? {
         let subject = origin == .template ? "a statement" : "a deny statement"
-        let allowed = origin == .template ? Self.keys : Self.keys.filter { !["guards", "when_guard", "access"].contains($0) }
+        let allowed = origin == .template ? Self.keys : Self.keys.filter { !["guards", "when_guard", "access", "unscoped_reason"].contains($0) }
         let failedBefore = sink.errorCount
         guard let reader = MappingReader(node, subject: subject, allowedKeys: allowed, sink: sink) else { return nil }
 
@@ -81,13 +81,24 @@ package struct StatementParser {
         let guards = reader.value("guards").flatMap { parseGuardReferences($0) }
         let whenGuard = reader.string("when_guard")
         let description = reader.string("description")?.value
+        let unscopedReason = reader.string("unscoped_reason")
+        if let unscopedReason {
+            if unscopedReason.value.trimmed.isEmpty {
+                sink.error(.schemaValue, "'unscoped_reason' is empty; say why these calls name no resource", at: unscopedReason.location)
+            } else if resourceList?.map(\.text) != ["*"] {
+                sink.error(.schemaConflict, "'unscoped_reason' explains a Resource of \"*\"; this statement's resources are not just \"*\"",
+                           at: unscopedReason.location)
+            }
+        }
 
         guard sink.errorCount == failedBefore, let sid else { return nil }
         return StatementTemplate(
             sid: sid, description: description, effect: effect,
             actions: actionList ?? notActionList ?? [], actionsAreExcluded: notActionList != nil,
             resources: resourceList ?? notResourceList ?? [], resourcesAreExcluded: notResourceList != nil,
-            conditions: conditions, guards: guards, whenGuard: whenGuard, access: access, location: node.location)
+            conditions: conditions, guards: guards, whenGuard: whenGuard, access: access,
+            unscopedReason: unscopedReason.map { $0.value.split(whereSeparator: \.isWhitespace).joined(separator: " ") },
+            location: node.location)
     }
 
     /// `access: {service: sagemaker, levels: [Read, List], resource_type: training-job, arn_names: {...}}`.

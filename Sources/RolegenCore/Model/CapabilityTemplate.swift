@@ -53,6 +53,9 @@ package struct StatementTemplate: Sendable {
     package var whenGuard: Located<String>?
     /// Actions chosen by access level from the catalog, instead of listed (`actions` is empty).
     package var access: AccessSelection?
+    /// Why `Resource: "*"` is right for actions whose resource types are all optional (the
+    /// pre-trained `comprehend:DetectEntities` names no resource); `nil` when not given.
+    package var unscopedReason: String? = nil
     package var location: SourceLocation
 }
 

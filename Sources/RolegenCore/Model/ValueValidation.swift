@@ -67,12 +67,26 @@ package enum ValueValidation {
 
     // MARK: - Kinds
 
+    /// A name may contain IAM policy variables (`${aws:PrincipalTag/studio-profile}`,
+    /// `${sagemaker:UserProfileName}`): each resolves to one name per request, never a wildcard.
     private static func checkName(_ text: String) -> ValueCheck {
         if text.isEmpty { return .invalid("a name cannot be empty") }
         if text.contains("*") || text.contains("?") {
             return .invalid("'\(text)' contains a wildcard; a name must name exactly one resource")
         }
-        let allowed = text.unicodeScalars.allSatisfy {
+        var literal = ""
+        var rest = Substring(text)
+        while let start = rest.firstRange(of: "${") {
+            literal += rest[..<start.lowerBound]
+            guard let end = rest[start.upperBound...].firstIndex(of: "}"),
+                  rest[start.upperBound..<end].contains(":") else {
+                return .invalid("'\(text)' is not a valid resource name: '${' must start an IAM policy variable such as "
+                    + "${aws:username}")
+            }
+            rest = rest[rest.index(after: end)...]
+        }
+        literal += rest
+        let allowed = literal.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "._-:/@+=".unicodeScalars.contains($0)
         }
         return allowed ? .valid

@@ -28,7 +28,9 @@ package enum ExplainRenderer {
                 }
             }
             if composed.statement.resources == ["*"] && composed.statement.effect == .allow {
-                out += "  note: Resource is \"*\": the catalog lists no resource type these actions require\n"
+                let reasons = composed.provenance.compactMap(\.unscopedReason)
+                out += reasons.isEmpty ? "  note: Resource is \"*\": the catalog lists no resource type these actions require\n"
+                    : reasons.map { "  note: Resource is \"*\" (the resource type is optional): \($0)\n" }.joined()
             }
         }
         if let trust = bundle.trust {

@@ -86,6 +86,8 @@ import RolegenTestSupport
         #expect(try types("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab") == ["key"])
         #expect(try types("arn:aws:s3:us-east-1:111122223333:accesspoint/ap1") == ["accesspoint"])
         #expect(try types("arn:aws:s3:us-east-1:111122223333:accesspoint/ap1/object/raw/a.csv") == ["accesspointobject"])
+        #expect(try types("arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0") == ["foundation-model"])
+        #expect(try types("arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.amazon.nova-pro-v1:0") == ["inference-profile"])
         #expect(try types("arn:aws:s3:us-east-1:111122223333:nonsense").isEmpty)
     }
 

@@ -24,6 +24,41 @@ import RolegenTestSupport
         }
     }
 
+    @Test func everyBundledPersonaIsIndexed() throws {
+        let page = try read("docs/library.md")
+        for name in try LocalFileSystem().listDirectory(Repository.path("personas")) where name.hasSuffix(".yaml") {
+            #expect(page.contains("| `\(name.dropLast(5))` |"), "docs/library.md does not list persona \(name)")
+        }
+    }
+
+    /// Every Role Manager activity (console names and CDK factories, from the ML activities
+    /// reference) has a row in the migration table, naming templates that exist.
+    @Test func everyRoleManagerActivityIsMapped() throws {
+        let page = try read("docs/role-manager.md")
+        let activities = [
+            "Access Required AWS Services", "Run Studio Classic Applications", "Manage ML Jobs", "Manage Models",
+            "Manage Endpoints", "Manage Pipelines", "Manage Experiments", "Search and visualize experiments",
+            "Manage Model Monitoring", "Amazon S3 Full Access", "Amazon S3 Bucket Access", "Query Athena Workgroups",
+            "Manage AWS Glue Tables", "SageMaker Canvas Core Access", "SageMaker Canvas Data Preparation",
+            "SageMaker Canvas AI Services", "SageMaker Canvas MLOps", "SageMaker Canvas Kendra Access", "Use MLflow",
+            "Manage MLflow Tracking Servers", "Access required to AWS Services for MLflow", "Run Studio EMR Serverless Applications",
+            "accessAwsServices", "runStudioApps", "runStudioAppsV2", "manageJobs", "manageModels", "manageEndpoints",
+            "managePipelines", "manageExperiments", "visualizeExperiments", "monitorModels", "accessS3AllResources",
+            "accessS3AllResourcesV2", "accessS3Buckets", "queryAthenaGroups", "manageGlueTables",
+        ]
+        let rows = page.split(separator: "\n").filter { $0.hasPrefix("| ") }
+        let templates = Set(try LocalFileSystem().listDirectory(Repository.path("templates")).filter { $0.hasSuffix(".yaml") }
+            .map { String($0.dropLast(5)) })
+        for activity in activities {
+            guard let row = rows.first(where: { $0.contains(activity) }) else {
+                Issue.record("docs/role-manager.md does not map \(activity)")
+                continue
+            }
+            let named = row.split(separator: "|")[1].split(separator: "`").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+            #expect(!named.isEmpty && named.allSatisfy(templates.contains), "\(activity): \(named) are not all bundled templates")
+        }
+    }
+
     @Test func theREADMECommandsNameFilesThatExist() throws {
         let readme = try read("README.md")
         #expect(readme.contains("swift run rolegen personas/data-scientist.yaml --values examples/acme-ml/values.yaml"))

@@ -25,8 +25,9 @@ import RolegenTestSupport
         return (bundle, sink.diagnostics)
     }
 
-    @Test func theFourStarterPersonasExist() {
-        for name in ["data-scientist", "mlops-engineer", "ml-admin", "sagemaker-execution"] {
+    @Test func theBundledPersonasExist() {
+        for name in ["data-scientist", "mlops-engineer", "ml-admin", "sagemaker-execution", "ml-auditor", "mlflow-tracking-server",
+                     "canvas-user", "studio-user"] {
             #expect(Self.personas.contains("personas/\(name).yaml"))
         }
     }
@@ -48,7 +49,7 @@ import RolegenTestSupport
     func generatedPoliciesStayLeastPrivilege(persona: String) throws {
         let bundle = try #require(generate(persona).0)
         let catalog = try #require(TestCatalog.bundled)
-        let problems = LeastPrivilegeAudit(catalog: catalog, context: bundle.persona.context).problems(in: bundle.files)
+        let problems = LeastPrivilegeAudit(catalog: catalog, bundle: bundle).problems(in: bundle.files)
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
         #expect(bundle.trust != nil || bundle.persona.principal == .identityCenter)
     }

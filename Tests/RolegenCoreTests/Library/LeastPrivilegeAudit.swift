@@ -9,12 +9,21 @@ struct LeastPrivilegeAudit {
     let partition: String
     let account: String
     let regions: Set<String>
+    /// Sids of statements whose template explains `Resource: "*"` (`unscoped_reason`).
+    let unscopedSids: Set<String>
 
-    init(catalog: Catalog, context: PersonaContext) {
+    init(catalog: Catalog, context: PersonaContext, unscopedSids: Set<String> = []) {
         self.catalog = catalog
         self.partition = context.partition.text
         self.account = context.account.text
         self.regions = Set(context.regions.map(\.text))
+        self.unscopedSids = unscopedSids
+    }
+
+    /// The audit of a generated bundle.
+    init(catalog: Catalog, bundle: RoleBundle) {
+        let unscoped = bundle.statements.filter { $0.provenance.contains { $0.unscopedReason != nil } }.compactMap(\.statement.sid)
+        self.init(catalog: catalog, context: bundle.persona.context, unscopedSids: Set(unscoped))
     }
 
     /// IAM's quotas, white space not counted.
@@ -77,7 +86,8 @@ struct LeastPrivilegeAudit {
 
         if resources.contains("*") {
             if resources.count > 1 { problems.append("\"*\" beside other resources") }
-            for action in actions where !Self.mayUseStar(action) {
+            let explained = unscopedSids.contains(statement["Sid"] as? String ?? "")
+            for action in actions where !Self.mayUseStar(action, explained: explained) {
                 problems.append("\(action.fullName) supports resource-level permissions but is on \"*\"")
             }
         }
@@ -87,7 +97,7 @@ struct LeastPrivilegeAudit {
                 continue
             }
             if arn.partition != partition { problems.append("'\(resource)' is not in partition \(partition)") }
-            if !arn.region.isEmpty && !regions.contains(arn.region) {
+            if !arn.region.isEmpty && !regions.contains(arn.region) && !reachedThroughOwnRegion(conditions) {
                 problems.append("'\(resource)' is not in the persona's regions")
             }
             if !arn.account.isEmpty && arn.account != account && arn.account != "aws" {
@@ -105,9 +115,24 @@ struct LeastPrivilegeAudit {
         return problems
     }
 
+    /// A resource in another region is right only when the statement allows it solely through a
+    /// resource of the persona's own regions and account: Bedrock's cross-Region inference
+    /// profiles (`ArnLike bedrock:InferenceProfileArn`) route a call to the model in other regions.
+    private func reachedThroughOwnRegion(_ conditions: [String: [String: Any]]) -> Bool {
+        let arns = conditions.filter { $0.key.hasPrefix("Arn") }.values.flatMap(\.values)
+            .flatMap { ($0 as? [String]) ?? [($0 as? String) ?? ""] }
+        return !arns.isEmpty && arns.allSatisfy { text in
+            guard case .success(let arn) = ARN.parse(text) else { return false }
+            return regions.contains(arn.region) && arn.account == account
+        }
+    }
+
     /// Actions that take no resource, and List actions whose resource types are all optional
-    /// (docs/decisions.md), are the only ones "*" is right for.
-    private static func mayUseStar(_ action: ActionDefinition) -> Bool {
-        action.resourceTypes.isEmpty || (action.accessLevel == .list && !action.resourceTypes.contains(where: \.isRequired))
+    /// (docs/decisions.md), are the only ones "*" is right for; other actions with optional
+    /// types only when the template says why.
+    private static func mayUseStar(_ action: ActionDefinition, explained: Bool) -> Bool {
+        action.resourceTypes.isEmpty
+            || (action.accessLevel == .list && !action.resourceTypes.contains(where: \.isRequired))
+            || (explained && CatalogChecks.mayBeUnscoped(action))
     }
 }

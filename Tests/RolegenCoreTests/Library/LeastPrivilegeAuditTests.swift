@@ -48,6 +48,17 @@ import RolegenTestSupport
         ])
     }
 
+    @Test func otherRegionsOnlyThroughAnInferenceProfileOfTheOwnRegion() throws {
+        let model = "arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"
+        #expect(try audit("""
+            {"Sid": "Routed", "Effect": "Allow", "Action": ["bedrock:InvokeModel"], "Resource": ["\(model)"],
+             "Condition": {"ArnLike": {"bedrock:InferenceProfileArn": "arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.x-v1:0"}}}
+            """).isEmpty)
+        #expect(try audit("""
+            {"Sid": "Direct", "Effect": "Allow", "Action": ["bedrock:InvokeModel"], "Resource": ["\(model)"]}
+            """) == ["p.json: Direct: '\(model)' is not in the persona's regions"])
+    }
+
     @Test func oversizedDocumentsAreReported() throws {
         let actions = (1...400).map { "\"sagemaker:ListTrainingJobs\($0)\"" }.joined(separator: ", ")
         let problems = try audit("{\"Sid\": \"Big\", \"Effect\": \"Allow\", \"Action\": [\(actions)], \"Resource\": [\"*\"]}")

@@ -89,6 +89,12 @@ import Testing
             "'aws-gov' is not an AWS partition; partitions are aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, "
                 + "aws-iso-e, aws-iso-f, aws-eusc"))
         #expect(check("team/a*", .name) == .invalid("'team/a*' contains a wildcard; a name must name exactly one resource"))
+        #expect(check("${aws:PrincipalTag/studio-user-profile}", .name) == .valid)
+        #expect(check("profile-${aws:username}", .name) == .valid)
+        #expect(check("${*}", .name) == .invalid("'${*}' contains a wildcard; a name must name exactly one resource"))
+        #expect(check("${team}", .name) == .invalid(
+            "'${team}' is not a valid resource name: '${' must start an IAM policy variable such as ${aws:username}"))
+        #expect(check("a b", .name) == .invalid("'a b' is not a valid resource name: use letters, digits and . _ - : / @ + ="))
         #expect(check("data/raw/", .s3Prefix) == .valid)
         #expect(check("yes", .boolean) == .invalid("'yes' is not a boolean: expected true or false"))
     }
