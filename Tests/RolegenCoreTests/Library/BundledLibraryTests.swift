@@ -41,6 +41,8 @@ import RolegenTestSupport
         for file in generated.files {
             GoldenFile.check(file.contents, against: directory + file.name)
         }
+        let committed = try LocalFileSystem().listDirectory(directory)
+        #expect(committed == generated.files.map(\.name).sorted(), "\(directory) holds files the persona no longer generates")
         #expect(generate(persona).0?.files == generated.files, "a second run must give the same bytes")
     }
 

@@ -54,6 +54,9 @@ import RolegenTestSupport
             GoldenFile.check(file.contents, against: expected + file.name)
         }
         GoldenFile.check(ExplainRenderer.render(generated), against: expected + "explain.txt")
+        let committed = try LocalFileSystem().listDirectory(expected)
+        #expect(committed == (generated.files.map(\.name) + ["diagnostics.txt", "explain.txt"]).sorted(),
+                "\(expected) holds files the fixture no longer generates")
         let catalog = try #require(TestCatalog.bundled)
         let problems = LeastPrivilegeAudit(catalog: catalog, bundle: generated).problems(in: generated.files)
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
