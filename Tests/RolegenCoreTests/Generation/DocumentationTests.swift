@@ -63,8 +63,12 @@ import RolegenTestSupport
         let readme = try read("README.md")
         #expect(readme.contains("swift run rolegen personas/data-scientist.yaml --values examples/acme-ml/values.yaml"))
         #expect(readme.contains("\nswift test\n"))
-        for path in ["personas/data-scientist.yaml", "personas/ml-admin.yaml", "examples/acme-ml/values.yaml"] {
-            #expect(LocalFileSystem().kind(of: Repository.path(path)) == .file)
+        // Every persona, values file and document the README names exists.
+        let named = readme.split(whereSeparator: { " `()[]\n".contains($0) })
+            .filter { ($0.hasPrefix("personas/") || $0.hasPrefix("examples/") || $0.hasPrefix("docs/")) && $0.contains(".") && !$0.contains("*") }
+        #expect(named.count >= 5)
+        for path in named {
+            #expect(LocalFileSystem().kind(of: Repository.path(String(path))) == .file, "README names \(path), which does not exist")
         }
         let ci = try read(".ci/run")
         #expect(ci.contains("\nswift test\n"), ".ci/run must run the README's test command")
