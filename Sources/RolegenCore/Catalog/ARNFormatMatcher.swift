@@ -112,8 +112,11 @@ package final class ARNFormatMatcher {
                     // The last variable may hold ':' and '/' (Bedrock model ids end in "-v1:0", S3
                     // keys have slashes) unless a sibling format extends the same text with them.
                     let text = String(decoding: bytes[..<(close + 1)], as: UTF8.self)
-                    for separator in [":", "/"] where siblings.contains(where: { $0.hasPrefix(text + separator) }) {
-                        excluded.append(UInt8(ascii: separator.unicodeScalars.first!))
+                    for separator in [":", "/"] {
+                        let extended = text + separator
+                        if siblings.contains(where: { $0.hasPrefix(extended) }) {
+                            excluded.append(UInt8(ascii: separator.unicodeScalars.first!))
+                        }
                     }
                 }
                 tokens.append(.variable(excluded: excluded))
