@@ -3,15 +3,21 @@
 ///
 ///     version: 1
 ///     catalog: tools/aws-catalog.rolegen
-package struct Configuration: Sendable, Equatable {
+///     lint:            # docs/lint.md
+///       fail_on: medium
+package struct Configuration: Sendable {
     package static let fileName = ".rolegen.yaml"
     package static let supportedVersion = 1
-    package static let keys = ["version", "catalog"]
+    package static let keys = ["version", "catalog", "lint"]
 
     /// The file the settings came from; `nil` when there is none.
     package var path: String?
     /// A catalog file, resolved against the configuration file's directory.
     package var catalog: String?
+    /// `rolegen lint`'s settings.
+    package var lint = LintSettings()
+    /// The lowest severity that fails a lint run, when the file sets it.
+    package var failOn: Severity?
 
     package init(path: String? = nil, catalog: String? = nil) {
         self.path = path
@@ -42,6 +48,10 @@ package struct Configuration: Sendable, Equatable {
         if let catalog = reader.string("catalog") {
             configuration.catalog = catalog.value.hasPrefix("/") ? catalog.value
                 : normalizePath(joinPath(parentDirectory(of: path), catalog.value))
+        }
+        if let lint = reader.value("lint"), let parsed = LintSettingsParser.parse(lint, sink: sink) {
+            configuration.lint = parsed.settings
+            configuration.failOn = parsed.failOn?.value
         }
         return sink.errorCount == before ? configuration : nil
     }

@@ -21,3 +21,12 @@ extension Sequence<String> {
         }
     }
 }
+
+extension StringProtocol {
+    /// Equal when compared without ASCII case, as IAM compares action names and condition keys.
+    package func equalsIgnoringCase(_ other: some StringProtocol) -> Bool {
+        utf8.count == other.utf8.count && zip(utf8, other.utf8).allSatisfy { a, b in
+            a == b || (a | 0x20 == b | 0x20 && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(a | 0x20))
+        }
+    }
+}

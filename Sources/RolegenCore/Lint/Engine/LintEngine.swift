@@ -1,0 +1,71 @@
+/// Runs the rules over policy documents.
+package struct LintEngine: Sendable {
+    package let rules: [any LintRule]
+    package let context: LintContext
+
+    package init(rules: [any LintRule] = RuleRegistry.all, context: LintContext) {
+        self.rules = rules.filter { context.settings.isEnabled($0.metadata) }
+        self.context = context
+    }
+
+    /// Every finding of every enabled rule that applies to the document's type, in document order.
+    package func lint(_ input: PolicyInput) -> [Finding] {
+        let view = PolicyView(input.document)
+        let subject = RuleSubject(input: input, view: view, context: context)
+        var findings: [Finding] = []
+        for rule in rules where rule.metadata.appliesTo.contains(input.type) {
+            let metadata = rule.metadata
+            let override = context.settings.severity(of: metadata)
+            var report = RuleReport(rule: metadata.id, severity: metadata.severity, input: input)
+            do {
+                try rule.check(subject, &report)
+                findings += override.map { severity in report.findings.map { var finding = $0; finding.severity = severity; return finding } }
+                    ?? report.findings
+            } catch {
+                findings.append(Finding(rule: CheckError.id, severity: .error,
+                                        message: "rule \(metadata.id) could not check this policy: \(error); the policy is treated as failing it",
+                                        at: input.reportLocation(input.document.location), policy: input.name))
+            }
+        }
+        return findings.sorted { ($0.location, $0.rule, $0.message) < ($1.location, $1.rule, $1.message) }
+    }
+
+    /// The findings of the entity rules, over the policies grouped by the entity they belong to.
+    package func lintEntities(_ inputs: [PolicyInput]) -> [Finding] {
+        let entityRules = rules.compactMap { $0 as? any LintEntityRule }
+        guard !entityRules.isEmpty else { return [] }
+        var groups: [PolicyInput.Entity: [PolicyInput]] = [:]
+        var order: [PolicyInput.Entity] = []
+        for input in inputs {
+            guard let entity = input.entity else { continue }
+            // Attachment counts differ between a dump's entries only when they are different entities.
+            let key = PolicyInput.Entity(kind: entity.kind, name: entity.name)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(input)
+        }
+        var findings: [Finding] = []
+        for key in order {
+            let policies = groups[key]!
+            let entity = policies.compactMap(\.entity).first { $0.attachedManagedPolicies != nil } ?? key
+            for rule in entityRules {
+                let metadata = rule.metadata
+                var report = RuleReport(rule: metadata.id, severity: context.settings.severity(of: metadata) ?? metadata.severity,
+                                        input: policies[0])
+                do {
+                    try rule.check(entity: entity, policies: policies, &report)
+                    findings += report.findings
+                } catch {
+                    findings.append(Finding(rule: CheckError.id, severity: .error,
+                                            message: "rule \(metadata.id) could not check \(entity.kind.rawValue) \(entity.name): \(error)",
+                                            at: policies[0].reportLocation(policies[0].document.location)))
+                }
+            }
+        }
+        return findings
+    }
+}
+
+/// The id under which a rule's failure to run is reported (fail closed).
+package enum CheckError {
+    package static let id = "check-error"
+}

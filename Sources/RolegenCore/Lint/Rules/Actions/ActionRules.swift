@@ -1,0 +1,6 @@
+/// The actions rules, in the order docs/rules.md lists them.
+package enum ActionRules {
+    package static let all: [any LintRule] = [
+        ActionUnknown(),
+    ]
+}

@@ -1,0 +1,5 @@
+/// The resources rules, in the order docs/rules.md lists them.
+package enum ResourceRules {
+    package static let all: [any LintRule] = [
+    ]
+}
