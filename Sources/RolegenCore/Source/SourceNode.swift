@@ -38,10 +38,13 @@ package struct SourceNode: Sendable {
 
     package var content: Content
     package var location: SourceLocation
+    /// An explicit YAML tag such as CloudFormation's `!Sub` or `!GetAtt`; `nil` for untagged nodes.
+    package var tag: String?
 
-    package init(_ content: Content, at location: SourceLocation) {
+    package init(_ content: Content, at location: SourceLocation, tag: String? = nil) {
         self.content = content
         self.location = location
+        self.tag = tag
     }
 
     package static func scalar(

@@ -83,14 +83,19 @@ package enum YAMLReader {
                     "lists and mappings are nested more than \(limits.maxYAMLDepth) levels deep here",
                     at: location))
             }
+            // Only explicit local tags (`!Sub`) are kept: the basic resolver's are implied by the content.
+            let tagName = node.tag.description
+            let tag = tagName.hasPrefix("!") && tagName.count > 1 ? tagName : nil
             switch node {
             case .scalar(let scalar):
-                return .scalar(scalar.string, plain: scalar.style == .plain, at: location, buffer: buffer)
+                var converted = SourceNode.scalar(scalar.string, plain: scalar.style == .plain, at: location, buffer: buffer)
+                converted.tag = tag
+                return converted
             case .sequence(let sequence):
                 var items: [SourceNode] = []
                 items.reserveCapacity(sequence.count)
                 for item in sequence { items.append(try convert(item, depth: depth + 1)) }
-                return SourceNode(.sequence(items), at: location)
+                return SourceNode(.sequence(items), at: location, tag: tag)
             case .mapping(let mapping):
                 var entries: [SourceNode.Entry] = []
                 var merged: [SourceNode.Entry] = []
@@ -107,7 +112,7 @@ package enum YAMLReader {
                 for entry in merged where !entries.contains(where: { $0.key.scalarText == entry.key.scalarText }) {
                     entries.append(entry)
                 }
-                return SourceNode(.mapping(entries), at: location)
+                return SourceNode(.mapping(entries), at: location, tag: tag)
             case .alias:
                 // `compose` resolves aliases; an unresolved one cannot reach here.
                 throw ConversionError(diagnostic: Diagnostic(

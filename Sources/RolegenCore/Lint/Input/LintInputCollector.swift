@@ -1,0 +1,218 @@
+/// What `rolegen lint` checks, found from the paths it is given: policy documents in every format
+/// rolegen reads, each with its type, and the findings of files that cannot be read as policies.
+package enum LintItem: Sendable {
+    case policy(PolicyInput)
+    /// A file or document that could not be read (`json-syntax`), reported like any finding.
+    case finding(Finding)
+    /// A rolegen persona: generated, then linted.
+    case persona(path: String)
+}
+
+package struct LintInputOptions: Sendable {
+    /// Globs of the files a directory is searched for (relative to the directory).
+    package var include: [String] = ["**/*.json", "**/*.yaml", "**/*.yml"]
+    package var exclude: [String] = []
+    /// The type of every plain policy document, instead of detecting it (`--type`).
+    package var type: PolicyType?
+
+    package init() {}
+}
+
+/// Walks the paths, recognises each file's format and reads the policies out of it.
+package struct LintInputCollector {
+    package let fileSystem: any FileSystem
+    package let options: LintInputOptions
+    /// Largest file read: account dumps of large accounts run to tens of megabytes.
+    package static let maxFileBytes = 256 << 20
+
+    package init(fileSystem: any FileSystem, options: LintInputOptions) {
+        self.fileSystem = fileSystem
+        self.options = options
+    }
+
+    /// The items of every path (`-` is standard input, given as `stdin`), in path order, and how
+    /// many files of the directories were skipped as not policies. A path that does not exist,
+    /// or a file given by name that holds no policy, is reported to `sink` (exit code 2).
+    package func collect(paths: [String], stdin: [UInt8]? = nil, sink: DiagnosticSink) -> (items: [LintItem], skipped: Int) {
+        var items: [LintItem] = []
+        var skipped = 0
+        for path in paths {
+            if path == "-" {
+                items += read(path: "<stdin>", bytes: stdin ?? [], explicit: true, sink: sink) ?? []
+                continue
+            }
+            switch fileSystem.kind(of: path) {
+            case .directory?:
+                for file in files(under: path) {
+                    guard let bytes = readBytes(file, sink: sink) else { continue }
+                    if let read = read(path: file, bytes: bytes, explicit: false, sink: sink) {
+                        items += read
+                    } else {
+                        skipped += 1
+                    }
+                }
+            case .file?, .other?:
+                guard let bytes = readBytes(path, sink: sink) else { continue }
+                if let read = read(path: path, bytes: bytes, explicit: true, sink: sink) { items += read }
+            case nil:
+                sink.error(.fileNotFound, "no such file or directory", at: SourceLocation(path: path))
+            }
+        }
+        return (items, skipped)
+    }
+
+    private func readBytes(_ path: String, sink: DiagnosticSink) -> [UInt8]? {
+        do {
+            return try fileSystem.readFile(path, limit: Self.maxFileBytes)
+        } catch {
+            sink.error(.fileUnreadable, "cannot read the file: \(error.reasonText)", at: SourceLocation(path: path))
+            return nil
+        }
+    }
+
+    /// The files under a directory that the include globs match and the exclude globs do not,
+    /// sorted; hidden directories (`.git`, `.build`) are not entered.
+    package func files(under directory: String) -> [String] {
+        var result: [String] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let absolute = relative.isEmpty ? directory : joinPath(directory, relative)
+            guard let names = try? fileSystem.listDirectory(absolute) else { continue }
+            for name in names where !name.hasPrefix(".") {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                switch fileSystem.kind(of: joinPath(directory, child)) {
+                case .directory?:
+                    pending.append(child)
+                case .file?:
+                    if options.include.contains(where: { Glob.matches($0, child) }) && !options.exclude.contains(where: { Glob.matches($0, child) }) {
+                        result.append(joinPath(directory, child))
+                    }
+                default:
+                    break
+                }
+            }
+        }
+        return result.sorted()
+    }
+
+    /// The items of one file, or `nil` when it holds nothing rolegen lints (reported when the
+    /// file was named explicitly).
+    package func read(path: String, bytes: [UInt8], explicit: Bool, sink: DiagnosticSink) -> [LintItem]? {
+        let isYAML = path.hasSuffix(".yaml") || path.hasSuffix(".yml")
+        let root: SourceNode
+        if isYAML {
+            let yamlSink = DiagnosticSink()
+            guard let parsed = YAMLReader.parse(String(decoding: bytes, as: UTF8.self), path: path, into: yamlSink) else {
+                let problem = yamlSink.diagnostics.first
+                return [.finding(Finding(rule: JSONSyntax.id, severity: .error, message: "not valid YAML: \(problem?.message ?? "unreadable")",
+                                         at: problem?.location ?? SourceLocation(path: path)))]
+            }
+            root = parsed
+        } else {
+            switch JSONReader.parse(bytes, path: path) {
+            case .success(let parsed):
+                root = parsed
+            case .failure(let failure):
+                return [.finding(Finding(rule: JSONSyntax.id, severity: .error, message: "not valid JSON: \(failure.message)",
+                                         at: failure.location))]
+            }
+        }
+        let format = LintFileFormat.detect(root, isYAML: isYAML)
+        switch format {
+        case .policy:
+            return [.policy(PolicyTextReader.input(root, path: path, type: options.type, name: nil))]
+        case .policyVersion:
+            return PolicyVersionReader.read(root, path: path, type: options.type)
+        case .authorizationDetails:
+            return AuthorizationDetailsReader.read(root, path: path)
+        case .cloudFormation:
+            return CloudFormationReader.read(root, path: path)
+        case .terraformPlan:
+            return TerraformPlanReader.read(root, path: path)
+        case .persona:
+            return [.persona(path: path)]
+        case .rolegenLibrary:
+            return explicit ? [] : nil
+        case .unknown:
+            if explicit {
+                sink.error(.fileUnreadable, "not a policy rolegen can read: expected a policy document (with \"Statement\"), "
+                           + "`aws iam get-policy-version` or `get-account-authorization-details` output, a CloudFormation "
+                           + "template, a Terraform plan (`terraform show -json`) or a rolegen persona",
+                           at: root.location)
+            }
+            return nil
+        }
+    }
+}
+
+/// The formats `rolegen lint` recognises, from the document's top-level keys.
+package enum LintFileFormat: String, Sendable {
+    case policy
+    case policyVersion = "get-policy-version"
+    case authorizationDetails = "get-account-authorization-details"
+    case cloudFormation = "cloudformation"
+    case terraformPlan = "terraform-plan"
+    case persona
+    case rolegenLibrary = "rolegen-template"
+    case unknown
+
+    package static func detect(_ root: SourceNode, isYAML: Bool) -> LintFileFormat {
+        guard let entries = root.mappingEntries else { return .unknown }
+        let keys = Set(entries.compactMap { $0.key.scalarText })
+        if keys.contains("PolicyVersion") { return .policyVersion }
+        if !keys.isDisjoint(with: ["UserDetailList", "GroupDetailList", "RoleDetailList"])
+            || (keys.contains("Policies") && !keys.contains("Resources")) { return .authorizationDetails }
+        if keys.contains("AWSTemplateFormatVersion") || keys.contains("Resources") { return .cloudFormation }
+        if keys.contains("format_version") && !keys.isDisjoint(with: ["planned_values", "resource_changes", "prior_state"]) {
+            return .terraformPlan
+        }
+        if keys.contains("Statement") || (keys.contains("Version") && keys.isSubset(of: ["Version", "Id", "Statement"])) { return .policy }
+        if isYAML && keys.contains("persona") { return .persona }
+        if isYAML && (keys.contains("template") || keys.contains("guard")) { return .rolegenLibrary }
+        return .unknown
+    }
+}
+
+/// Path globs: `*` matches within one path component, `**/` any number of directories, `?` one character.
+package enum Glob {
+    package static func matches(_ pattern: String, _ path: String) -> Bool {
+        matches(Array(pattern.utf8)[...], Array(path.utf8)[...])
+    }
+
+    private static func matches(_ pattern: ArraySlice<UInt8>, _ path: ArraySlice<UInt8>) -> Bool {
+        var pattern = pattern
+        var path = path
+        while let first = pattern.first {
+            if first == UInt8(ascii: "*") {
+                let doubled = pattern.dropFirst().first == UInt8(ascii: "*")
+                if doubled {
+                    var rest = pattern.dropFirst(2)
+                    if rest.first == UInt8(ascii: "/") { rest = rest.dropFirst() }
+                    // `**/` also matches no directory at all.
+                    var candidate = path
+                    while true {
+                        if matches(rest, candidate) { return true }
+                        guard !candidate.isEmpty else { return false }
+                        candidate = candidate.dropFirst()
+                    }
+                }
+                let rest = pattern.dropFirst()
+                var candidate = path
+                while true {
+                    if matches(rest, candidate) { return true }
+                    guard let next = candidate.first, next != UInt8(ascii: "/") else { return false }
+                    candidate = candidate.dropFirst()
+                }
+            }
+            guard let character = path.first else { return false }
+            if first == UInt8(ascii: "?") {
+                guard character != UInt8(ascii: "/") else { return false }
+            } else if first != character {
+                return false
+            }
+            pattern = pattern.dropFirst()
+            path = path.dropFirst()
+        }
+        return path.isEmpty
+    }
+}
