@@ -56,6 +56,20 @@ import RolegenTestSupport
         #expect(bundle.trust != nil || bundle.persona.principal == .identityCenter)
     }
 
+    /// What rolegen generates, `rolegen lint` passes at its default threshold (high).
+    @Test(arguments: personas)
+    func generatedPoliciesLintClean(persona: String) throws {
+        let catalog = try #require(TestCatalog.bundled)
+        var runner = LintRunner(fileSystem: Self.repository, catalog: catalog, settings: LintSettings(), options: LintInputOptions())
+        runner.valuesFiles = ["examples/acme-ml/values.yaml"]
+        let sink = DiagnosticSink()
+        let result = runner.run(paths: [persona], sink: sink)
+        #expect(sink.diagnostics.filter { $0.severity == .error }.isEmpty, "\(sink.diagnostics)")
+        #expect(result.policiesChecked >= 2)
+        let failing = result.findings.filter { $0.severity >= .high }
+        #expect(failing.isEmpty, "\(failing.map { "\($0.location): \($0.severity.rawValue): \($0.message) [\($0.rule)]" }.joined(separator: "\n"))")
+    }
+
     @Test func everyBundledTemplateAndGuardLoadsCleanly() {
         let sink = DiagnosticSink()
         let loader = YAMLFileLoader(fileSystem: Self.repository)
