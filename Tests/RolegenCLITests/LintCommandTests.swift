@@ -111,6 +111,44 @@ import RolegenTestSupport
         #expect(console.errors.contains(".rolegen.yaml:8:3: error: unknown key 'fail_onn' in the lint settings; did you mean 'fail_on'?"))
     }
 
+    @Test func inlineSuppressionsNeedAReason() {
+        let fileSystem = InMemoryFileSystem()
+        fileSystem.add("policy.yaml", Array("""
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action: iam:PassRole   # rolegen-ignore passrole-unscoped: the CD role deploys every stack (SEC-12)
+                Resource: "*"
+              - Effect: Allow
+                # rolegen-ignore passrole-unscoped:
+                Action: iam:PassRole
+                Resource: "*"
+            """.utf8))
+        fileSystem.add("template.yaml", Array("""
+            Resources:
+              Deployer:
+                Type: AWS::IAM::ManagedPolicy
+                Metadata:
+                  rolegen:
+                    ignore:
+                      - rule: passrole-unscoped
+                        reason: Reviewed in SEC-12.
+                Properties:
+                  PolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Action: iam:PassRole
+                        Resource: "*"
+            """.utf8))
+        let (status, console) = run(["policy.yaml", "template.yaml", "--format", "json"], fileSystem: fileSystem)
+        #expect(status == 1)
+        #expect(console.output.contains("\"path\": \"policy.yaml\",\n      \"line\": 8"))
+        #expect(console.output.contains("\"reason\": \"the CD role deploys every stack (SEC-12)\""))
+        #expect(console.output.contains("\"reason\": \"Reviewed in SEC-12.\""))
+        #expect(!console.output.contains("\"line\": 4,"))
+    }
+
     @Test func baselinesHideKnownFindings() throws {
         let fileSystem = InMemoryFileSystem()
         fileSystem.add("policy.json", Array(#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}]}"#.utf8))

@@ -40,7 +40,13 @@ package struct LintRunner {
             switch item {
             case .policy(let input):
                 result.policiesChecked += 1
-                all += engine.lint(input)
+                for finding in engine.lint(input) {
+                    if let suppression = input.suppressions.first(where: { $0.matches(finding) }) {
+                        result.suppressed.append((finding, suppression.reason))
+                    } else {
+                        all.append(finding)
+                    }
+                }
                 inputs.append(input)
             case .finding(let finding):
                 result.policiesChecked += 1
@@ -53,9 +59,12 @@ package struct LintRunner {
             }
         }
         all += engine.lintEntities(inputs)
+        var directives = InlineDirectives(fileSystem: fileSystem)
         for finding in all.sorted(by: Self.order) {
             if let suppression = settings.suppressions.first(where: { $0.matches(finding) }) {
                 result.suppressed.append((finding, suppression.reason))
+            } else if let reason = directives.reason(for: finding) {
+                result.suppressed.append((finding, reason))
             } else if let baseline, baseline.contains(finding) {
                 result.baselined.append(finding)
             } else {

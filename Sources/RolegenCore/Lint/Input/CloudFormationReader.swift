@@ -36,42 +36,68 @@ package enum CloudFormationReader {
 
     package static func read(_ root: SourceNode, path: String) -> [LintItem] {
         var items: [LintItem] = []
+        let resolver = IntrinsicResolver(parameters: root)
         for resource in PolicyView.last("Resources", in: root.mappingEntries ?? [])?.mappingEntries ?? [] {
             guard let logicalID = resource.key.scalarText else { continue }
             let fields = resource.value.mappingEntries ?? []
             guard let resourceType = PolicyView.last("Type", in: fields)?.scalarText,
                   let propertiesNode = PolicyView.last("Properties", in: fields) else { continue }
-            let resolver = IntrinsicResolver(parameters: root)
-            let props = propertiesNode.mappingEntries ?? []
-            for property in properties[resourceType] ?? [] {
-                guard let node = value(at: property.path, in: props) else { continue }
-                items.append(item(resolver.resolve(node), path: path, name: "\(resourceType) \(logicalID), \(property.label)",
-                                  type: property.type, target: property.target, entity: entity(for: resourceType, logicalID, props),
-                                  resourceKind: resourceKind(resourceType)))
-            }
-            if ["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"].contains(resourceType) {
-                let kind: PolicyInput.Entity.Kind = resourceType == "AWS::IAM::Role" ? .role : resourceType == "AWS::IAM::User" ? .user : .group
-                let target: SizeTarget = kind == .role ? .inlineRole : kind == .user ? .inlineUser : .inlineGroup
-                let attached = PolicyView.last("ManagedPolicyArns", in: props)?.sequenceItems?.count
-                let entity = PolicyInput.Entity(kind: kind, name: logicalID, attachedManagedPolicies: attached)
-                for policy in PolicyView.last("Policies", in: props)?.sequenceItems ?? [] {
-                    let policyFields = policy.mappingEntries ?? []
-                    guard let document = PolicyView.last("PolicyDocument", in: policyFields) else { continue }
-                    let name = PolicyView.last("PolicyName", in: policyFields)?.scalarText ?? "(unnamed)"
-                    items.append(item(resolver.resolve(document), path: path, name: "\(resourceType) \(logicalID), inline policy \(name)",
-                                      type: .identity, target: target, entity: entity, resourceKind: nil))
+            let suppressions = Self.suppressions(in: PolicyView.last("Metadata", in: fields))
+            items += policies(of: resourceType, logicalID, properties: propertiesNode.mappingEntries ?? [], resolver: resolver, path: path)
+                .map { item in
+                    guard case .policy(var input) = item else { return item }
+                    input.suppressions = suppressions
+                    return .policy(input)
                 }
+        }
+        return items
+    }
+
+    private static func policies(of resourceType: String, _ logicalID: String, properties props: [SourceNode.Entry],
+                                 resolver: IntrinsicResolver, path: String) -> [LintItem] {
+        var items: [LintItem] = []
+        for property in properties[resourceType] ?? [] {
+            guard let node = value(at: property.path, in: props) else { continue }
+            items.append(item(resolver.resolve(node), path: path, name: "\(resourceType) \(logicalID), \(property.label)",
+                              type: property.type, target: property.target, entity: entity(for: resourceType, logicalID, props),
+                              resourceKind: resourceKind(resourceType)))
+        }
+        if ["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"].contains(resourceType) {
+            let kind: PolicyInput.Entity.Kind = resourceType == "AWS::IAM::Role" ? .role : resourceType == "AWS::IAM::User" ? .user : .group
+            let target: SizeTarget = kind == .role ? .inlineRole : kind == .user ? .inlineUser : .inlineGroup
+            let attached = PolicyView.last("ManagedPolicyArns", in: props)?.sequenceItems?.count
+            let entity = PolicyInput.Entity(kind: kind, name: logicalID, attachedManagedPolicies: attached)
+            for policy in PolicyView.last("Policies", in: props)?.sequenceItems ?? [] {
+                let policyFields = policy.mappingEntries ?? []
+                guard let document = PolicyView.last("PolicyDocument", in: policyFields) else { continue }
+                let name = PolicyView.last("PolicyName", in: policyFields)?.scalarText ?? "(unnamed)"
+                items.append(item(resolver.resolve(document), path: path, name: "\(resourceType) \(logicalID), inline policy \(name)",
+                                  type: .identity, target: target, entity: entity, resourceKind: nil))
             }
-            if resourceType == "AWS::Organizations::Policy", let content = PolicyView.last("Content", in: props) {
-                let kind = PolicyView.last("Type", in: props)?.scalarText
-                let type: PolicyType = kind == "RESOURCE_CONTROL_POLICY" ? .rcp : .scp
-                if kind == nil || kind == "SERVICE_CONTROL_POLICY" || kind == "RESOURCE_CONTROL_POLICY" {
-                    items.append(item(resolver.resolve(content), path: path, name: "\(resourceType) \(logicalID)",
-                                      type: type, target: type == .rcp ? .rcp : .scp, entity: nil, resourceKind: nil))
-                }
+        }
+        if resourceType == "AWS::Organizations::Policy", let content = PolicyView.last("Content", in: props) {
+            let kind = PolicyView.last("Type", in: props)?.scalarText
+            let type: PolicyType = kind == "RESOURCE_CONTROL_POLICY" ? .rcp : .scp
+            if kind == nil || kind == "SERVICE_CONTROL_POLICY" || kind == "RESOURCE_CONTROL_POLICY" {
+                items.append(item(resolver.resolve(content), path: path, name: "\(resourceType) \(logicalID)",
+                                  type: type, target: type == .rcp ? .rcp : .scp, entity: nil, resourceKind: nil))
             }
         }
         return items
+    }
+
+    /// `Metadata: {rolegen: {ignore: [{rule: passrole-unscoped, reason: ...}]}}`: findings of
+    /// the resource's policies a team accepts, next to the policy, the way cfn-nag reads its own
+    /// metadata. An entry without a reason suppresses nothing.
+    private static func suppressions(in metadata: SourceNode?) -> [LintSettings.Suppression] {
+        guard let rolegen = PolicyView.last("rolegen", in: metadata?.mappingEntries ?? []),
+              let ignore = PolicyView.last("ignore", in: rolegen.mappingEntries ?? [])?.sequenceItems else { return [] }
+        return ignore.compactMap { entry in
+            let fields = entry.mappingEntries ?? []
+            guard let rule = PolicyView.last("rule", in: fields)?.scalarText,
+                  let reason = PolicyView.last("reason", in: fields)?.scalarText, !reason.trimmed.isEmpty else { return nil }
+            return LintSettings.Suppression(rule: rule, statement: PolicyView.last("statement", in: fields)?.scalarText, reason: reason)
+        }
     }
 
     private static func value(at path: [String], in entries: [SourceNode.Entry]) -> SourceNode? {

@@ -40,6 +40,8 @@ package struct PolicyInput: Sendable {
     /// Where a document embedded in a string (Terraform's `policy = jsonencode(...)`, a
     /// CloudFormation `!Sub` of JSON) was found: its locations are all reported there.
     package var embeddedAt: SourceLocation?
+    /// Findings the source accepts, with why (a CloudFormation resource's `Metadata.rolegen.ignore`).
+    package var suppressions: [LintSettings.Suppression] = []
 
     package init(path: String, name: String? = nil, document: SourceNode, type: PolicyType, typeSource: TypeSource,
                  sizeTarget: SizeTarget? = nil, entity: Entity? = nil, isAWSManaged: Bool = false,
