@@ -170,18 +170,23 @@ package final class Catalog: @unchecked Sendable {
     /// Every action a pattern names: `s3:Get*`, `sagemaker:*Training*`, `*`, `*:Describe*`.
     /// IAM matches action names without case; the result is sorted and free of duplicates.
     package func expand(_ pattern: String) throws(CatalogError) -> [ActionDefinition] {
-        let lowered = pattern.lowercased()
-        if lowered == "*" {
+        if pattern == "*" {
             var all: [ActionDefinition] = []
             for prefix in prefixes { all += try service(prefix)?.actions ?? [] }
             return all
         }
-        let parts = lowered.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        let parts = pattern.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2 else { return [] }
+        let servicePattern = String(parts[0]), namePattern = String(parts[1])
+        // A literal prefix names one service: no need to test all of them.
+        let candidates = servicePattern.contains("*") || servicePattern.contains("?")
+            ? prefixes.filter { PolicySafety.globMatches(pattern: servicePattern, text: $0, ignoringCase: true) }
+            : [servicePattern.lowercased()]
         var matches: [ActionDefinition] = []
-        for prefix in prefixes where PolicySafety.globMatches(pattern: String(parts[0]), text: prefix) {
+        for prefix in candidates {
             guard let service = try service(prefix) else { continue }
-            matches += service.actions.filter { PolicySafety.globMatches(pattern: String(parts[1]), text: $0.name.lowercased()) }
+            matches += namePattern == "*" ? service.actions
+                : service.actions.filter { PolicySafety.globMatches(pattern: namePattern, text: $0.name, ignoringCase: true) }
         }
         return matches
     }

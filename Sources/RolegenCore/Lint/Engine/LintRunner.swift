@@ -30,13 +30,12 @@ package struct LintRunner {
     /// that does not generate) go to `sink`; the caller exits 2 when there are any.
     package func run(paths: [String], stdin: [UInt8]? = nil, baseline: Baseline? = nil, sink: DiagnosticSink) -> Result {
         let collector = LintInputCollector(fileSystem: fileSystem, options: options)
-        let (items, skipped) = collector.collect(paths: paths, stdin: stdin, sink: sink)
         let engine = LintEngine(context: LintContext(catalog: catalog, settings: settings))
         var result = Result()
-        result.filesSkipped = skipped
         var all: [Finding] = []
+        // Only the policies of users, groups and roles are kept, for the entity rules.
         var inputs: [PolicyInput] = []
-        for item in items {
+        result.filesSkipped = collector.collect(paths: paths, stdin: stdin, sink: sink) { item in
             switch item {
             case .policy(let input):
                 result.policiesChecked += 1
@@ -47,7 +46,7 @@ package struct LintRunner {
                         all.append(finding)
                     }
                 }
-                inputs.append(input)
+                if input.entity != nil { inputs.append(input) }
             case .finding(let finding):
                 result.policiesChecked += 1
                 all.append(finding)

@@ -35,10 +35,17 @@ package struct LintInputCollector {
     /// or a file given by name that holds no policy, is reported to `sink` (exit code 2).
     package func collect(paths: [String], stdin: [UInt8]? = nil, sink: DiagnosticSink) -> (items: [LintItem], skipped: Int) {
         var items: [LintItem] = []
+        let skipped = collect(paths: paths, stdin: stdin, sink: sink) { items.append($0) }
+        return (items, skipped)
+    }
+
+    /// Hands each item to `each` as soon as its file is read, so that a run holds one file's
+    /// documents at a time; returns how many files were skipped.
+    package func collect(paths: [String], stdin: [UInt8]?, sink: DiagnosticSink, each: (LintItem) -> Void) -> Int {
         var skipped = 0
         for path in paths {
             if path == "-" {
-                items += read(path: "<stdin>", bytes: stdin ?? [], explicit: true, sink: sink) ?? []
+                (read(path: "<stdin>", bytes: stdin ?? [], explicit: true, sink: sink) ?? []).forEach(each)
                 continue
             }
             switch fileSystem.kind(of: path) {
@@ -46,19 +53,19 @@ package struct LintInputCollector {
                 for file in files(under: path) {
                     guard let bytes = readBytes(file, sink: sink) else { continue }
                     if let read = read(path: file, bytes: bytes, explicit: false, sink: sink) {
-                        items += read
+                        read.forEach(each)
                     } else {
                         skipped += 1
                     }
                 }
             case .file?, .other?:
                 guard let bytes = readBytes(path, sink: sink) else { continue }
-                if let read = read(path: path, bytes: bytes, explicit: true, sink: sink) { items += read }
+                (read(path: path, bytes: bytes, explicit: true, sink: sink) ?? []).forEach(each)
             case nil:
                 sink.error(.fileNotFound, "no such file or directory", at: SourceLocation(path: path))
             }
         }
-        return (items, skipped)
+        return skipped
     }
 
     private func readBytes(_ path: String, sink: DiagnosticSink) -> [UInt8]? {
