@@ -32,7 +32,7 @@ struct RcpHygiene: LintRule {
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
         for statement in subject.view.statements where statement.isDeny {
             guard !statement.clauses.isEmpty else {
-                if statement.condition?.mappingEntries?.isEmpty ?? true {
+                if statement.condition == nil || statement.condition?.mappingEntries?.isEmpty == true {
                     report.add("\(statement.label) has no Condition: it denies \(PublicAccess.actionSummary(statement)) to every principal, "
                                + "your own administrators included; make sure that is the intent", at: statement.node.location,
                                statement: statement,

@@ -11,7 +11,8 @@ struct TrustConfusedDeputy: LintRule {
             confused-deputy guard). Reported high for services known to send these keys, low (may) \
             for others, whose support rolegen cannot confirm offline. In trust policies, EC2 and Lambda \
             are not reported: their roles attach to your own instances and functions, and they are not \
-            documented to send the keys when assuming roles.
+            documented to send the keys when assuming roles. Policies AWS manages (service-linked role \
+            trust policies) are not reported.
             """,
         fix: """
             Add "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333"}} and, where the \
@@ -37,6 +38,8 @@ struct TrustConfusedDeputy: LintRule {
     private static let guardKeys: Set<String> = ["aws:sourcearn", "aws:sourceaccount", "aws:sourceorgid", "aws:sourceorgpaths"]
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
+        // AWS writes the trust policies of service-linked roles and cannot be asked to change them.
+        guard !subject.input.isAWSManaged else { return }
         for statement in subject.view.statements where statement.isAllow {
             let guarded = statement.clauses.contains { clause in
                 Self.guardKeys.contains(clause.lowercasedKey) && !clause.isNegated && !clause.values.isEmpty

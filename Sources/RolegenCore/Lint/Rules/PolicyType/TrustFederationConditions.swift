@@ -51,7 +51,7 @@ struct TrustFederationConditions: LintRule {
                                suggestion: "add \"StringEquals\": {\"SAML:aud\": \"https://signin.aws.amazon.com/saml\"}")
                 case .oidc, .webIdentity:
                     guard PrincipalSupport.grants(statement, action: "sts:assumerolewithwebidentity"),
-                          let prefix = provider.conditionPrefix?.lowercased() else { continue }
+                          let prefix = provider.conditionPrefix else { continue }
                     let registered: Bool
                     if case .oidc = provider { registered = true } else { registered = false }
                     checkOIDC(value, prefix: prefix, registered: registered, statement: statement, report: &report)
@@ -65,34 +65,35 @@ struct TrustFederationConditions: LintRule {
     /// `registered`: an IAM OIDC provider (its ARN), whose registered client ids STS checks the audience against.
     private func checkOIDC(_ value: PrincipalValue, prefix: String, registered: Bool, statement: StatementView,
                            report: inout RuleReport) {
-        let appKeyed = prefix == "graph.facebook.com" || prefix == "www.amazon.com"
-        let audience = appKeyed ? ["app_id"] : (prefix == "accounts.google.com" ? ["aud", "oaud"] : ["aud"])
+        let host = prefix.lowercased()
+        let appKeyed = host == "graph.facebook.com" || host == "www.amazon.com"
+        let audience = appKeyed ? ["app_id"] : (host == "accounts.google.com" ? ["aud", "oaud"] : ["aud"])
         if !audience.contains(where: { TrustSupport.requires(statement, key: "\(prefix):\($0)") }) {
-            let cognito = prefix.hasPrefix("cognito-identity.")
+            let cognito = host.hasPrefix("cognito-identity.")
             let suggestion = "add \"StringEquals\": {\"\(prefix):\(audience[0])\": \"<\(cognito ? "identity pool id" : "client id")>\"}"
             if registered {
                 // STS accepts only audiences registered on the provider; the condition matters when several are.
-                report.add("OIDC provider '\(value.text.truncatedForMessage)' is trusted without a \(prefix):aud condition: every client id "
+                report.add("OIDC provider '\(value.text.truncatedForMessage)' is trusted without a condition on \(prefix):aud: every client id "
                            + "registered on the provider can get tokens that assume this role", at: value.location, statement: statement,
                            suggestion: suggestion, severity: .medium)
             } else {
                 let who = cognito ? "any Cognito identity pool, of any account," : "any application registered with \(prefix)"
-                report.add("'\(value.text.truncatedForMessage)' is trusted without a \(prefix):\(audience[0]) condition: \(who) can get tokens "
+                report.add("'\(value.text.truncatedForMessage)' is trusted without a condition on \(prefix):\(audience[0]): \(who) can get tokens "
                            + "that assume this role", at: value.location, statement: statement, suggestion: suggestion)
             }
         }
         // Google, Facebook and Amazon tokens are scoped by the application; GitHub has its own rule.
-        if appKeyed || prefix == "accounts.google.com" || prefix.hasPrefix("token.actions.githubusercontent.com") { return }
-        if prefix.hasPrefix("cognito-identity.") {
+        if appKeyed || host == "accounts.google.com" || host.hasPrefix("token.actions.githubusercontent.com") { return }
+        if host.hasPrefix("cognito-identity.") {
             if !TrustSupport.requires(statement, key: "\(prefix):amr") && !TrustSupport.requires(statement, key: "\(prefix):sub") {
-                report.add("'\(value.text)' is trusted without a \(prefix):amr condition: both authenticated and guest identities "
+                report.add("'\(value.text)' is trusted without a condition on \(prefix):amr: both authenticated and guest identities "
                            + "of the pool can assume this role", at: value.location, statement: statement,
                            suggestion: "add \"ForAnyValue:StringLike\": {\"\(prefix):amr\": \"authenticated\"}", severity: .medium)
             }
             return
         }
         if !TrustSupport.requires(statement, key: "\(prefix):sub") && !TrustSupport.requires(statement, key: "\(prefix):amr") {
-            report.add("OIDC provider '\(value.text.truncatedForMessage)' is trusted without a \(prefix):sub condition: every identity "
+            report.add("OIDC provider '\(value.text.truncatedForMessage)' is trusted without a condition on \(prefix):sub: every identity "
                        + "the provider issues tokens for can assume this role", at: value.location, statement: statement,
                        suggestion: "add \"StringEquals\": {\"\(prefix):sub\": \"<the subject, e.g. system:serviceaccount:NAMESPACE:NAME>\"}")
         }

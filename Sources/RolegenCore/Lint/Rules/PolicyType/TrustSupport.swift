@@ -85,8 +85,8 @@ enum TrustSupport {
         return AssumeAction.allCases.filter { PolicySafety.globMatches(pattern: lowered, text: $0.rawValue) }
     }
 
-    /// Whether some clause on `key` (lower case) must match for the statement to apply.
+    /// Whether some clause on `key` (compared without case) must match for the statement to apply.
     static func requires(_ statement: StatementView, key: String) -> Bool {
-        statement.clauses.contains { $0.lowercasedKey == key && $0.requiresMatch && !$0.values.isEmpty }
+        statement.clauses.contains { $0.key.value.equalsIgnoringCase(key) && $0.requiresMatch && !$0.values.isEmpty }
     }
 }

@@ -4,9 +4,11 @@ struct TrustWildcardPrincipal: LintRule {
         id: "trust-wildcard-principal", title: "Principal \"*\" in a role trust policy", severity: .error,
         category: .policyType,
         rationale: """
-            Access Analyzer reports the bare "Principal": "*" as an error in role trust policies. A role \
-            that everyone may assume is written {"AWS": "*"} with a condition that limits who (for \
-            example aws:PrincipalOrgID); principal-public reports it when nothing does.
+            IAM rejects a role trust policy whose Principal is the bare "*" (MalformedPolicyDocument: \
+            "AssumeRolepolicy contained an invalid principal"), whatever the Effect; Access Analyzer \
+            reports it as an error. A role that everyone may assume is written {"AWS": "*"} with a \
+            condition that limits who (for example aws:PrincipalOrgID); principal-public reports it when \
+            nothing does.
             """,
         fix: "Name the principals, or write \"Principal\": {\"AWS\": \"*\"} with StringEquals aws:PrincipalOrgID.",
         appliesTo: [.trust],
@@ -19,7 +21,7 @@ struct TrustWildcardPrincipal: LintRule {
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
         for statement in subject.view.statements {
             guard let principal = statement.principal, PrincipalSupport.isBareWildcard(principal) else { continue }
-            report.add("\"Principal\": \"*\" in \(statement.label) of a role trust policy is not supported", at: principal.location,
+            report.add("\"Principal\": \"*\" in \(statement.label) of a role trust policy is rejected by IAM", at: principal.location,
                        statement: statement,
                        suggestion: "name the principals, or write {\"AWS\": \"*\"} with a condition that limits who, such as aws:PrincipalOrgID")
         }

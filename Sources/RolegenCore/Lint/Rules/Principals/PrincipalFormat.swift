@@ -42,6 +42,8 @@ struct PrincipalFormat: LintRule {
     }
 
     private func checkElement(_ element: String, _ node: SourceNode, statement: StatementView, report: inout RuleReport) {
+        // A CloudFormation intrinsic left unresolved ({"Fn::If": …}, {"Ref": …}) is not the policy's own shape.
+        if isIntrinsic(node) { return }
         switch node.content {
         case .scalar(let scalar):
             guard scalar.text != "*" else { return }
@@ -61,7 +63,7 @@ struct PrincipalFormat: LintRule {
                                suggestion: (sameButCase ?? Suggestions.closest(to: key, in: names).first).map { "write '\($0)'" })
                     continue
                 }
-                for item in items(entry.value) {
+                for item in items(entry.value) where !isIntrinsic(item) {
                     guard case .scalar(let scalar) = item.content else {
                         report.add("the \(key) principal must be a string or a list of strings, found \(item.jsonKind.described)",
                                    at: item.location, statement: statement)
@@ -71,6 +73,11 @@ struct PrincipalFormat: LintRule {
                 }
             }
         }
+    }
+
+    private func isIntrinsic(_ node: SourceNode) -> Bool {
+        guard let entries = node.mappingEntries, entries.count == 1, let key = entries[0].key.scalarText else { return false }
+        return key == "Ref" || key.hasPrefix("Fn::")
     }
 
     private func items(_ node: SourceNode) -> [SourceNode] {

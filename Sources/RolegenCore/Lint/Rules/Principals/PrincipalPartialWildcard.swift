@@ -29,7 +29,7 @@ struct PrincipalPartialWildcard: LintRule {
                 for value in PrincipalSupport.values(node) where PrincipalSupport.hasWildcard(value.text) {
                     // A lone "*" means everyone under AWS; under Service it is its own rule.
                     if value.text == "*" && (value.kind == .aws || value.kind == .service) { continue }
-                    report.add("'\(value.text.truncatedForMessage)' has a wildcard inside a \(value.key) principal: principals are "
+                    report.add("'\(value.text.truncatedForMessage)' has a wildcard inside the \(value.key) value: principals are "
                                + "matched exactly, \"*\" alone is the only wildcard, and AWS rejects the policy",
                                at: value.location, statement: statement, suggestion: suggestion(for: value))
                 }

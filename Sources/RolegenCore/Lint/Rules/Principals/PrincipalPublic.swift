@@ -43,7 +43,7 @@ struct PrincipalPublic: LintRule {
                   case .open(let ignored)? = PublicAccess.verdict(for: statement, in: subject.view) else { continue }
             let who = subject.type == .trust ? "any principal of any AWS account can assume this role"
                 : "every AWS account, and anonymous callers where the service accepts them, can use \(PublicAccess.actionSummary(statement))"
-            let note = ignored.isEmpty ? "" : " (\(ignored.quotedList()) do not limit who calls)"
+            let note = ignored.isEmpty ? "" : " (\(ignored.joined(separator: "; ")))"
             report.add("\(statement.label) allows everyone with no condition that limits who: \(who)\(note)", at: location,
                        statement: statement,
                        suggestion: subject.type == .trust

@@ -171,7 +171,7 @@ struct AWSPrincipal: Sendable, Equatable {
             return AWSPrincipal(kind: .invalid, detail: "'\(arn.partition)' is not an AWS partition")
         }
         guard arn.service == "iam" || arn.service == "sts" else {
-            return AWSPrincipal(kind: .invalid, detail: "a \(arn.service) ARN is not a principal: AWS principals are accounts, IAM users and roles, and STS sessions")
+            return AWSPrincipal(kind: .invalid, detail: "\(arn.service) ARNs are not principals; AWS principals are accounts, IAM users and roles, and STS sessions")
         }
         guard arn.region.isEmpty else {
             return AWSPrincipal(kind: .invalid, detail: "\(arn.service.uppercased()) principal ARNs have no Region ('\(arn.region)')")
@@ -194,7 +194,7 @@ struct AWSPrincipal: Sendable, Equatable {
             case "role" where !last.isEmpty:
                 return AWSPrincipal(kind: .role, account: arn.account, partition: arn.partition, name: last)
             case "group":
-                return AWSPrincipal(kind: .invalid, detail: "IAM groups are not principals: name the users or roles instead")
+                return AWSPrincipal(kind: .invalid, detail: "IAM groups are not principals; name the users or roles instead")
             case "saml-provider", "oidc-provider":
                 return AWSPrincipal(kind: .invalid, detail: "an identity provider is a Federated principal, not an AWS one")
             default:

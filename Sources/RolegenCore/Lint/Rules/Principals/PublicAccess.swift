@@ -2,7 +2,7 @@
 /// principal-public and principal-public-conditioned.
 enum PublicAccess {
     enum Verdict {
-        /// Nothing limits who: no condition, or only conditions that say nothing about the caller.
+        /// Nothing limits who: no condition, or only conditions that say nothing about the caller (why, clause by clause).
         case open(ignored: [String])
         /// Only the request's origin is limited (network, service).
         case network(keys: [String])
@@ -32,7 +32,7 @@ enum PublicAccess {
                 clause.requiresMatch && !callerChosenPrefixes.contains { clause.lowercasedKey.hasPrefix($0) }
             }
             if !unclassified.isEmpty { return .unclassified(keys: unique(unclassified.map(\.key.value))) }
-            return .open(ignored: unique(statement.clauses.map(\.key.value)))
+            return .open(ignored: notes(statement.clauses))
         }
     }
 
@@ -69,6 +69,35 @@ enum PublicAccess {
         }
         if deny.resources?.contains(where: { $0.value == "*" }) == true { return true }
         return allow.notResources == nil && covers(deny.resources, allow.resources)
+    }
+
+    /// Why each condition leaves the statement open, for messages.
+    static func notes(_ clauses: [ConditionClause]) -> [String] {
+        var plain: [String] = []
+        var notes: [String] = []
+        for clause in clauses {
+            let key = clause.lowercasedKey
+            guard PrincipalLimits.identityKeys.contains(key) || PrincipalLimits.networkKeys.contains(key) else {
+                plain.append(clause.key.value)
+                continue
+            }
+            if clause.isIfExists {
+                notes.append("\(clause.operator.value) lets requests without \(clause.key.value) through")
+            } else if clause.isNegated {
+                notes.append("\(clause.operator.value) on \(clause.key.value) admits everyone it does not list")
+            } else if clause.qualifier == "ForAllValues" {
+                notes.append("ForAllValues is true when \(clause.key.value) is absent")
+            } else if let broad = clause.values.first(where: { PrincipalLimits.isBroad($0.value, key: key) }) {
+                notes.append("'\(broad.value)' on \(clause.key.value) matches everyone")
+            } else {
+                plain.append(clause.key.value)
+            }
+        }
+        let unlimited = unique(plain)
+        if !unlimited.isEmpty {
+            notes.insert("\(unlimited.quotedList()) \(unlimited.count == 1 ? "does" : "do") not limit who calls", at: 0)
+        }
+        return notes
     }
 
     private static func unique(_ keys: [String]) -> [String] {
