@@ -7,7 +7,7 @@ import RolegenTestSupport
     static let rules: [any LintRule] = PrincipalRules.all + PolicyTypeRules.all
 
     /// The findings of the principal and policy-type rules on `policy`.
-    static func lint(_ policy: String, type: PolicyType, knownAccounts: [String] = []) throws -> [Finding] {
+    static func lint(_ policy: String, type: PolicyType, knownAccounts: [String] = [], resourceKind: String? = nil) throws -> [Finding] {
         let catalog = try #require(TestCatalog.bundled)
         var settings = LintSettings()
         settings.knownAccounts = knownAccounts
@@ -16,7 +16,8 @@ import RolegenTestSupport
         case .unreadable(let finding):
             Issue.record("unreadable: \(finding.message)")
             return []
-        case .policy(let input):
+        case .policy(var input):
+            input.resourceKind = resourceKind
             return engine.lint(input)
         }
     }
@@ -94,6 +95,13 @@ import RolegenTestSupport
         #expect(try verdict(#"{"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/ci-*"}}"#) == [])
         #expect(try verdict(#"{"StringEquals": {"aws:SourceAccount": "111122223333"}}"#) == [])
         #expect(try verdict(#"{"Bool": {"aws:SecureTransport": "true"}}"#) == ["principal-public"])
+    }
+
+    @Test func endpointPoliciesAreNotPublic() throws {
+        let policy = #"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}]}"#
+        #expect(try Self.rules(Self.lint(policy, type: .resource)) == ["principal-public"])
+        #expect(try Self.lint(policy, type: .resource, resourceKind: "AWS::EC2::VPCEndpoint").isEmpty)
+        #expect(try Self.lint(policy, type: .resource, resourceKind: "aws_vpc_endpoint_policy").isEmpty)
     }
 
     @Test func denyFenceMustCoverTheAllowedResources() throws {

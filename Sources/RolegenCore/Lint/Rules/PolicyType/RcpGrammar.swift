@@ -18,7 +18,7 @@ struct RcpGrammar: LintRule {
         appliesTo: [.rcp],
         equivalents: [.validator("invalid_rcp_effect"), .validator("invalid_rcp_principal"), .validator("invalid_rcp_not_principal"),
                       .validator("invalid_rcp_not_action"), .validator("invalid_rcp_wildcard_action"), .validator("missing_rcp_principal"),
-                      .validator("missing_rcp_resource"), .validator("unsupported_rcp_service")],
+                      .validator("unsupported_rcp_service")],
         examples: [
             .triggering(#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}]}"#, type: .rcp),
             .triggering(#"{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "s3:*", "Resource": "*"}]}"#, type: .rcp),
@@ -37,7 +37,8 @@ struct RcpGrammar: LintRule {
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
         guard !subject.input.isAWSManaged else { return }
         for statement in subject.view.statements where !isFullAccess(statement) {
-            if let effect = statement.effect, effect.value != "Deny" {
+            // Other misspellings are effect-invalid's to report.
+            if let effect = statement.effect, effect.value.equalsIgnoringCase("Allow") {
                 report.add("\(statement.label) has Effect '\(effect.value)': resource control policies you write can only deny",
                            at: effect.location, statement: statement, suggestion: "write \"Effect\": \"Deny\" and express the exception as a condition")
             }

@@ -12,7 +12,9 @@ struct PrincipalPublic: LintRule {
             aws:SourceArn, aws:SourceOwner, aws:SourceOrgID, aws:SourceOrgPaths, aws:userid, \
             kms:CallerAccount (positive operators, without IfExists, with values that are not wildcards), \
             or a Deny of the same policy that denies everyone outside them. Conditions such as \
-            aws:MultiFactorAuthPresent, aws:SecureTransport or sts:ExternalId do not limit who.
+            aws:MultiFactorAuthPresent, aws:SecureTransport or sts:ExternalId do not limit who. VPC \
+            endpoint policies, where "*" is the norm and callers still need permissions of their own, \
+            are not reported when the input says what the policy is attached to.
             """,
         fix: """
             Name the principals, or add a condition that names who: "Condition": {"StringEquals": \
@@ -36,6 +38,7 @@ struct PrincipalPublic: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
+        guard !PublicAccess.isEndpointPolicy(subject.input) else { return }
         for statement in subject.view.statements where statement.isAllow {
             // A bare "*" in a trust policy is rejected (trust-wildcard-principal).
             if subject.type == .trust && PrincipalSupport.isBareWildcard(statement.principal) { continue }

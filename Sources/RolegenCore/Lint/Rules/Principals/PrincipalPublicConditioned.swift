@@ -24,6 +24,7 @@ struct PrincipalPublicConditioned: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
+        guard !PublicAccess.isEndpointPolicy(subject.input) else { return }
         for statement in subject.view.statements where statement.isAllow {
             if subject.type == .trust && PrincipalSupport.isBareWildcard(statement.principal) { continue }
             guard let location = PrincipalSupport.everyoneLocation(statement.principal),

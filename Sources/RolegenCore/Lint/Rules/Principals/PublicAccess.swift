@@ -10,6 +10,13 @@ enum PublicAccess {
         case unclassified(keys: [String])
     }
 
+    /// Whether the policy is a VPC endpoint policy (`AWS::EC2::VPCEndpoint`, `aws_vpc_endpoint`): there
+    /// "*" is the norm and grants nothing by itself, the callers still need permissions of their own.
+    static func isEndpointPolicy(_ input: PolicyInput) -> Bool {
+        guard let kind = input.resourceKind?.lowercased() else { return false }
+        return kind.filter { $0.isLetter }.contains("vpcendpoint")
+    }
+
     /// Condition keys whose values the caller chooses or that hold for any caller.
     private static let callerChosenPrefixes = ["aws:", "sts:"]
     /// Keys that carve AWS services out of a Deny; they do not stop a Deny from fencing everyone else.
