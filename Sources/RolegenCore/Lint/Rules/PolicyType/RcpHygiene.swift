@@ -33,7 +33,7 @@ struct RcpHygiene: LintRule {
         for statement in subject.view.statements where statement.isDeny {
             guard !statement.clauses.isEmpty else {
                 if statement.condition == nil || statement.condition?.mappingEntries?.isEmpty == true {
-                    report.add("\(statement.label) has no Condition: it denies \(PublicAccess.actionSummary(statement)) to every principal, "
+                    report.add("\(statement.label) has no Condition: it denies \(PublicPrincipalAccess.actionSummary(statement)) to every principal, "
                                + "your own administrators included; make sure that is the intent", at: statement.node.location,
                                statement: statement,
                                suggestion: "to keep out only principals outside the organisation, add StringNotEqualsIfExists aws:PrincipalOrgID "
@@ -42,9 +42,9 @@ struct RcpHygiene: LintRule {
                 continue
             }
             guard let boundary = statement.clauses.first(where: {
-                Self.boundaryKeys.contains($0.lowercasedKey) && $0.baseOperator.hasPrefix("StringNot")
+                Self.boundaryKeys.contains($0.loweredKeyName) && $0.baseOperator.hasPrefix("StringNot")
             }) else { continue }
-            let carveOuts = statement.clauses.filter { $0.lowercasedKey == "aws:principalisawsservice" }
+            let carveOuts = statement.clauses.filter { $0.loweredKeyName == "aws:principalisawsservice" }
             let falseCarveOuts = carveOuts.filter { clause in
                 clause.baseOperator == "Bool" && clause.qualifier == nil && clause.values.contains { $0.value.lowercased() == "false" }
             }

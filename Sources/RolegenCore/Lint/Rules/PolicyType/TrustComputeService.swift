@@ -30,7 +30,7 @@ struct TrustComputeService: LintRule {
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
         for statement in subject.view.statements where statement.isAllow && PrincipalSupport.grants(statement, action: "sts:assumerole") {
             for value in PrincipalSupport.values(statement.principal) where value.kind == .service {
-                guard let name = ServicePrincipals.name(of: value.text), let what = Self.computeServices[name] else { continue }
+                guard let name = ServicePrincipalNames.name(of: value.text), let what = Self.computeServices[name] else { continue }
                 report.add("the role can be assumed by '\(value.text)': code running in \(what) gets its permissions, so anyone who can "
                            + "deploy code there with this role can use them", at: value.location, statement: statement,
                            suggestion: "keep the role's permissions to what the workload needs, and limit iam:PassRole on it")

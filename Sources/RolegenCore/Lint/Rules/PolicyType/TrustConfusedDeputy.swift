@@ -42,12 +42,12 @@ struct TrustConfusedDeputy: LintRule {
         guard !subject.input.isAWSManaged else { return }
         for statement in subject.view.statements where statement.isAllow {
             let guarded = statement.clauses.contains { clause in
-                Self.guardKeys.contains(clause.lowercasedKey) && !clause.isNegated && !clause.values.isEmpty
+                Self.guardKeys.contains(clause.loweredKeyName) && !clause.isNegatedOperator && !clause.values.isEmpty
                     && !clause.values.allSatisfy { $0.value == "*" }
             }
             guard !guarded else { continue }
             for value in PrincipalSupport.values(statement.principal) where value.kind == .service {
-                guard !PrincipalSupport.hasWildcard(value.text), let name = ServicePrincipals.name(of: value.text) else { continue }
+                guard !PrincipalSupport.hasWildcard(value.text), let name = ServicePrincipalNames.name(of: value.text) else { continue }
                 if subject.type == .trust && Self.exemptInTrust.contains(name) { continue }
                 let what = subject.type == .trust ? "assume this role" : "use this access"
                 let suggestion = "add \"Condition\": {\"StringEquals\": {\"aws:SourceAccount\": \"ACCOUNT\"}}"

@@ -34,8 +34,8 @@ struct TrustCrossAccountNoExternalid: LintRule {
         guard !known.isEmpty else { return }
         for statement in subject.view.statements where statement.isAllow && PrincipalSupport.grants(statement, action: "sts:assumerole") {
             let guarded = statement.clauses.contains { clause in
-                Self.guardKeys.contains(clause.lowercasedKey) && clause.requiresMatch && !clause.values.isEmpty
-                    && !clause.values.contains { PrincipalLimits.isBroad($0.value, key: clause.lowercasedKey) }
+                Self.guardKeys.contains(clause.loweredKeyName) && clause.mustMatchPresentKey && !clause.values.isEmpty
+                    && !clause.values.contains { PrincipalLimits.isBroad($0.value, key: clause.loweredKeyName) }
             }
             guard !guarded else { continue }
             for value in PrincipalSupport.values(statement.principal) where value.kind == .aws {

@@ -37,7 +37,7 @@ struct TrustGithubOidc: LintRule {
                 guard case .oidc(let providerHost) = FederatedProvider(value.text),
                       providerHost.lowercased().hasPrefix(Self.host) else { continue }
                 let prefix = providerHost.lowercased()
-                let subClauses = statement.clauses.filter { $0.lowercasedKey == "\(prefix):sub" && $0.requiresMatch && !$0.values.isEmpty }
+                let subClauses = statement.clauses.filter { $0.loweredKeyName == "\(prefix):sub" && $0.mustMatchPresentKey && !$0.values.isEmpty }
                 if subClauses.isEmpty {
                     missingSubject(value, prefix: prefix, statement: statement, report: &report)
                     continue
@@ -56,7 +56,7 @@ struct TrustGithubOidc: LintRule {
 
     private func missingSubject(_ value: PrincipalValue, prefix: String, statement: StatementView, report: inout RuleReport) {
         let otherClaims = statement.clauses.filter {
-            $0.lowercasedKey.hasPrefix(prefix + ":") && $0.lowercasedKey != "\(prefix):aud" && $0.requiresMatch
+            $0.loweredKeyName.hasPrefix(prefix + ":") && $0.loweredKeyName != "\(prefix):aud" && $0.mustMatchPresentKey
         }
         if otherClaims.isEmpty {
             report.add("GitHub's OIDC provider is trusted without a \(prefix):sub condition: a workflow in any repository on GitHub "

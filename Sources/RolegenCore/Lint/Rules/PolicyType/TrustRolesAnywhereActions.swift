@@ -25,7 +25,7 @@ struct TrustRolesAnywhereActions: LintRule {
         let allows = subject.view.statements.filter(\.isAllow)
         for statement in allows {
             for value in PrincipalSupport.values(statement.principal) where value.kind == .service {
-                guard ServicePrincipals.name(of: value.text) == "rolesanywhere" else { continue }
+                guard ServicePrincipalNames.name(of: value.text) == "rolesanywhere" else { continue }
                 // Another Allow statement of the policy may grant the rest to the same principal.
                 let missing = Self.required.filter { action, _ in
                     !allows.contains { other in

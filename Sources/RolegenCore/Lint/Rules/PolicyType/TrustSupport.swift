@@ -87,6 +87,6 @@ enum TrustSupport {
 
     /// Whether some clause on `key` (compared without case) must match for the statement to apply.
     static func requires(_ statement: StatementView, key: String) -> Bool {
-        statement.clauses.contains { $0.key.value.equalsIgnoringCase(key) && $0.requiresMatch && !$0.values.isEmpty }
+        statement.clauses.contains { $0.key.value.equalsIgnoringCase(key) && $0.mustMatchPresentKey && !$0.values.isEmpty }
     }
 }

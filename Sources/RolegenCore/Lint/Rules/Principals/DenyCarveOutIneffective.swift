@@ -45,8 +45,8 @@ struct DenyCarveOutIneffective: LintRule {
     }
 
     private func checkConditions(_ statement: StatementView, report: inout RuleReport) {
-        for clause in statement.clauses where clause.isNegated && clause.qualifier == nil {
-            let key = clause.lowercasedKey
+        for clause in statement.clauses where clause.isNegatedOperator && clause.qualifier == nil {
+            let key = clause.loweredKeyName
             guard Self.principalKeys.contains(key) || key.hasPrefix("aws:principaltag/"),
                   let star = clause.values.first(where: { $0.value == "*" }) else { continue }
             let base = clause.baseOperator

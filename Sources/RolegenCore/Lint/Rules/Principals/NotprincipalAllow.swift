@@ -22,7 +22,7 @@ struct NotprincipalAllow: LintRule {
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
         for statement in subject.view.statements where statement.isAllow {
             guard let key = PrincipalSupport.keyNode("NotPrincipal", in: statement) else { continue }
-            report.add("\(statement.label) allows \(PublicAccess.actionSummary(statement)) to every principal except those in NotPrincipal, "
+            report.add("\(statement.label) allows \(PublicPrincipalAccess.actionSummary(statement)) to every principal except those in NotPrincipal, "
                        + "including other accounts and anonymous callers", at: key.location, statement: statement,
                        suggestion: "name who is allowed in Principal instead")
         }

@@ -27,7 +27,7 @@ struct PrincipalCrossAccount: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        let known = KnownAccounts.of(subject)
+        let known = PrincipalOwnAccounts.of(subject)
         guard !known.isEmpty else { return }
         for statement in subject.view.statements where statement.isAllow {
             for value in PrincipalSupport.values(statement.principal) where value.kind == .aws {
@@ -42,7 +42,7 @@ struct PrincipalCrossAccount: LintRule {
 }
 
 /// The accounts a policy's principals may belong to without crossing an account boundary.
-enum KnownAccounts {
+enum PrincipalOwnAccounts {
     /// `lint.known_accounts`, plus, in a resource-based policy, the accounts of its Resource ARNs (the owner's).
     static func of(_ subject: RuleSubject) -> Set<String> {
         var accounts = Set(subject.settings.knownAccounts)

@@ -91,7 +91,7 @@ struct PrincipalFormat: LintRule {
             let principal = AWSPrincipal(text)
             guard principal.kind == .invalid else { return }
             var suggestion: String?
-            if ServicePrincipals.name(of: text) != nil && ServicePrincipals.problem(text) == nil {
+            if ServicePrincipalNames.name(of: text) != nil && ServicePrincipalNames.problem(text) == nil {
                 suggestion = "a service principal goes under \"Service\": {\"Service\": \"\(text)\"}"
             } else if case .saml = FederatedProvider(text) {
                 suggestion = "write {\"Federated\": \"\(text)\"}"
@@ -121,7 +121,7 @@ struct PrincipalFormat: LintRule {
         default:
             break
         }
-        if ServicePrincipals.name(of: text) != nil && ServicePrincipals.problem(text) == nil { return "{\"Service\": \"\(text)\"}" }
+        if ServicePrincipalNames.name(of: text) != nil && ServicePrincipalNames.problem(text) == nil { return "{\"Service\": \"\(text)\"}" }
         switch FederatedProvider(text) {
         case .saml, .oidc, .webIdentity: return "{\"Federated\": \"\(text)\"}"
         default: return nil

@@ -38,14 +38,14 @@ struct PrincipalPublic: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        guard !PublicAccess.isEndpointPolicy(subject.input) else { return }
+        guard !PublicPrincipalAccess.isEndpointPolicy(subject.input) else { return }
         for statement in subject.view.statements where statement.isAllow {
             // A bare "*" in a trust policy is rejected (trust-wildcard-principal).
             if subject.type == .trust && PrincipalSupport.isBareWildcard(statement.principal) { continue }
             guard let location = PrincipalSupport.everyoneLocation(statement.principal),
-                  case .open(let ignored)? = PublicAccess.verdict(for: statement, in: subject.view) else { continue }
+                  case .open(let ignored)? = PublicPrincipalAccess.verdict(for: statement, in: subject.view) else { continue }
             let who = subject.type == .trust ? "any principal of any AWS account can assume this role"
-                : "every AWS account, and anonymous callers where the service accepts them, can use \(PublicAccess.actionSummary(statement))"
+                : "every AWS account, and anonymous callers where the service accepts them, can use \(PublicPrincipalAccess.actionSummary(statement))"
             let note = ignored.isEmpty ? "" : " (\(ignored.joined(separator: "; ")))"
             report.add("\(statement.label) allows everyone with no condition that limits who: \(who)\(note)", at: location,
                        statement: statement,

@@ -24,11 +24,11 @@ struct PrincipalPublicConditioned: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        guard !PublicAccess.isEndpointPolicy(subject.input) else { return }
+        guard !PublicPrincipalAccess.isEndpointPolicy(subject.input) else { return }
         for statement in subject.view.statements where statement.isAllow {
             if subject.type == .trust && PrincipalSupport.isBareWildcard(statement.principal) { continue }
             guard let location = PrincipalSupport.everyoneLocation(statement.principal),
-                  let verdict = PublicAccess.verdict(for: statement, in: subject.view) else { continue }
+                  let verdict = PublicPrincipalAccess.verdict(for: statement, in: subject.view) else { continue }
             switch verdict {
             case .open:
                 continue

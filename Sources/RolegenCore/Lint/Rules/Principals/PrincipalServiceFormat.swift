@@ -25,7 +25,7 @@ struct PrincipalServiceFormat: LintRule {
                 for value in PrincipalSupport.values(node) where value.kind == .service {
                     // Wildcards have their own rules; variables are reported by the variable rules.
                     guard !PrincipalSupport.hasWildcard(value.text), !value.text.contains("${"),
-                          let problem = ServicePrincipals.problem(value.text) else { continue }
+                          let problem = ServicePrincipalNames.problem(value.text) else { continue }
                     report.add(problem.message, at: value.location, statement: statement, suggestion: problem.suggestion)
                 }
             }

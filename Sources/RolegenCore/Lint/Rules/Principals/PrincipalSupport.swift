@@ -73,11 +73,6 @@ enum PrincipalSupport {
         text.contains("*") || text.contains("?")
     }
 
-    /// The statement's actions in lower case, or `nil` when it uses NotAction (or has none).
-    static func lowercasedActions(_ statement: StatementView) -> [Located<String>]? {
-        statement.actions.map { $0.map { Located($0.value.lowercased(), at: $0.location) } }
-    }
-
     /// Whether the statement lets `action` (lower case) through its Action or NotAction.
     static func grants(_ statement: StatementView, action: String) -> Bool {
         if let actions = statement.actions {
@@ -270,17 +265,10 @@ enum FederatedProvider: Sendable, Equatable {
         default: return nil
         }
     }
-
-    var isOIDC: Bool {
-        switch self {
-        case .oidc, .webIdentity: return true
-        default: return false
-        }
-    }
 }
 
 /// Service principals: `sagemaker.amazonaws.com`.
-enum ServicePrincipals {
+enum ServicePrincipalNames {
     /// The DNS suffixes of AWS service principals, longest first so `amazonaws.com.cn` wins over `amazonaws.com`.
     static let suffixes = ["amazonaws.com.cn", "sc2s.sgov.gov", "csp.hci.ic.gov", "cloud.adc-e.uk", "amazonaws.com", "c2s.ic.gov",
                            "amazonaws.eu", "amazon.com"]
@@ -334,15 +322,15 @@ enum ServicePrincipals {
 /// How conditions limit a statement, read clause by clause.
 extension ConditionClause {
     /// The key in lower case (IAM compares keys without case).
-    var lowercasedKey: String { key.value.lowercased() }
+    var loweredKeyName: String { key.value.lowercased() }
 
     /// `StringNotEquals`, `ArnNotLike`, `NotIpAddress`, …: true when the key is absent.
-    var isNegated: Bool { baseOperator.contains("Not") }
+    var isNegatedOperator: Bool { baseOperator.contains("Not") }
 
     /// True only when the key is present and matches: not negated, no IfExists, not Null, not ForAllValues
     /// (which is true for an absent key).
-    var requiresMatch: Bool {
-        !isIfExists && !isNegated && baseOperator != "Null" && qualifier != "ForAllValues"
+    var mustMatchPresentKey: Bool {
+        !isIfExists && !isNegatedOperator && baseOperator != "Null" && qualifier != "ForAllValues"
     }
 }
 
@@ -371,10 +359,10 @@ enum PrincipalLimits {
     /// How the clause limits the caller, or `nil` when it does not (a negated or IfExists operator, a
     /// value that matches everyone, a key that says nothing about who calls).
     static func strength(of clause: ConditionClause) -> Strength? {
-        let key = clause.lowercasedKey
+        let key = clause.loweredKeyName
         let strength: Strength
         if identityKeys.contains(key) { strength = .identity } else if networkKeys.contains(key) { strength = .network } else { return nil }
-        guard clause.requiresMatch, !clause.values.isEmpty else { return nil }
+        guard clause.mustMatchPresentKey, !clause.values.isEmpty else { return nil }
         if key == "aws:principalisawsservice" {
             return clause.values.allSatisfy { $0.value.lowercased() == "true" } ? .network : nil
         }

@@ -1,6 +1,6 @@
 /// Whether a statement that names everyone (`"*"`, `{"AWS": "*"}`) is limited to someone, for
 /// principal-public and principal-public-conditioned.
-enum PublicAccess {
+enum PublicPrincipalAccess {
     enum Verdict {
         /// Nothing limits who: no condition, or only conditions that say nothing about the caller (why, clause by clause).
         case open(ignored: [String])
@@ -36,7 +36,7 @@ enum PublicAccess {
         case nil:
             if isFenced(statement, in: view) { return nil }
             let unclassified = statement.clauses.filter { clause in
-                clause.requiresMatch && !callerChosenPrefixes.contains { clause.lowercasedKey.hasPrefix($0) }
+                clause.mustMatchPresentKey && !callerChosenPrefixes.contains { clause.loweredKeyName.hasPrefix($0) }
             }
             if !unclassified.isEmpty { return .unclassified(keys: unique(unclassified.map(\.key.value))) }
             return .open(ignored: notes(statement.clauses))
@@ -50,9 +50,9 @@ enum PublicAccess {
             guard deny.isDeny, deny.notPrincipal == nil, PrincipalSupport.namesEveryone(deny.principal) else { return false }
             var fences = false
             for clause in deny.clauses {
-                let key = clause.lowercasedKey
+                let key = clause.loweredKeyName
                 if serviceCarveOutKeys.contains(key) { continue }
-                guard PrincipalLimits.identityKeys.contains(key), clause.isNegated, clause.qualifier == nil, !clause.values.isEmpty,
+                guard PrincipalLimits.identityKeys.contains(key), clause.isNegatedOperator, clause.qualifier == nil, !clause.values.isEmpty,
                       !clause.values.contains(where: { PrincipalLimits.isBroad($0.value, key: key) }) else { return false }
                 fences = true
             }
@@ -83,14 +83,14 @@ enum PublicAccess {
         var plain: [String] = []
         var notes: [String] = []
         for clause in clauses {
-            let key = clause.lowercasedKey
+            let key = clause.loweredKeyName
             guard PrincipalLimits.identityKeys.contains(key) || PrincipalLimits.networkKeys.contains(key) else {
                 plain.append(clause.key.value)
                 continue
             }
             if clause.isIfExists {
                 notes.append("\(clause.operator.value) lets requests without \(clause.key.value) through")
-            } else if clause.isNegated {
+            } else if clause.isNegatedOperator {
                 notes.append("\(clause.operator.value) on \(clause.key.value) admits everyone it does not list")
             } else if clause.qualifier == "ForAllValues" {
                 notes.append("ForAllValues is true when \(clause.key.value) is absent")
