@@ -24,6 +24,12 @@ import RolegenTestSupport
         }
     }
 
+    /// docs/rules.md is generated from the rules' metadata (`rolegen rules --format markdown`).
+    @Test func theRulePageIsCurrent() throws {
+        let expected = RuleDocumentation.markdown(RuleRegistry.all.map(\.metadata))
+        GoldenFile.check(expected, against: Repository.path("docs/rules.md"))
+    }
+
     @Test func everyBundledPersonaIsIndexed() throws {
         let page = try read("docs/library.md")
         for name in try LocalFileSystem().listDirectory(Repository.path("personas")) where name.hasSuffix(".yaml") {
