@@ -24,7 +24,7 @@ struct PassroleOutsideAllowlist: LintRule {
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
         let targets = subject.settings.passRoleTargets
         guard !targets.isEmpty else { return }
-        let index = GrantIndex(subject.view)
+        let index = GrantIndex(subject.view, context: subject.context)
         for (grant, location) in index.grants(of: "iam:passrole") {
             let statement = grant.statement
             if statement.notResources != nil {

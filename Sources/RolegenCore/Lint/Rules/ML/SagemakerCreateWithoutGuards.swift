@@ -35,7 +35,8 @@ struct SagemakerCreateWithoutGuards: LintRule {
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) throws {
         let statements = subject.view.statements
-        guard statements.contains(where: { $0.isAllow }) else { return }
+        guard GrantIndex(subject.view, context: subject.context).mayGrant(service: "sagemaker"),
+              statements.contains(where: { $0.isAllow && $0.actions != nil }) else { return }
         // Configured guards on SageMaker are required-conditions' to check.
         if subject.settings.requiredGuards.contains(where: { $0.key.lowercased().hasPrefix("sagemaker:") }) { return }
         let guarded = try Self.guardedActions(subject.context)

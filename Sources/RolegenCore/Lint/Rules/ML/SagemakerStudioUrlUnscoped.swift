@@ -25,7 +25,7 @@ struct SagemakerStudioUrlUnscoped: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        let index = GrantIndex(subject.view)
+        let index = GrantIndex(subject.view, context: subject.context)
         for (grant, location) in index.grants(of: "sagemaker:createpresigneddomainurl") where grant.statement.clauses.isEmpty {
             let statement = grant.statement
             let every = statement.notResources != nil

@@ -39,7 +39,7 @@ struct BucketPolicyEscalation: LintRule {
     ]
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        let index = GrantIndex(subject.view)
+        let index = GrantIndex(subject.view, context: subject.context)
         for (action, regains) in Self.escalations {
             for (grant, location) in index.grants(of: action.lowercased()) {
                 // The buckets it is granted on; NotResource means every bucket but a few.

@@ -30,7 +30,7 @@ struct CreateSlrUnscoped: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        let index = GrantIndex(subject.view)
+        let index = GrantIndex(subject.view, context: subject.context)
         for (grant, location) in index.grants(of: "iam:createservicelinkedrole") {
             let statement = grant.statement
             let resources = statement.resources?.map(\.value) ?? []

@@ -22,7 +22,7 @@ struct CredentialsExposure: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        let index = GrantIndex(subject.view)
+        let index = GrantIndex(subject.view, context: subject.context)
         for (statement, location, names) in index.unconstrainedEntries(granting: EscalationCatalog.credentialActions) {
             report.add("\(statement.label) grants \(ActionList.describe(names)) on every resource without a condition: the holder can "
                        + "obtain credentials that are not its own", at: location, statement: statement,

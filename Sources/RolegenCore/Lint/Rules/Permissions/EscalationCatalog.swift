@@ -155,7 +155,8 @@ enum EscalationCatalog {
     /// Actions that return credentials or tokens for someone or something other than the caller
     /// (a password, a key, a database login, another role's session). Tokens that only carry the
     /// caller's own permissions (ecr:GetAuthorizationToken, sts:GetSessionToken,
-    /// codeartifact:GetAuthorizationToken, sts:GetServiceBearerToken) and the unsigned
+    /// codeartifact:GetAuthorizationToken, sts:GetServiceBearerToken, connect:GetFederationToken,
+    /// cloud9:CreateEnvironmentToken) and the unsigned
     /// sts:AssumeRoleWith* calls (identity policies do not govern them) are left out; the IAM
     /// actions that create keys and passwords are privesc-single-action's.
     static let credentialActions: [String] = [
@@ -166,11 +167,10 @@ enum EscalationCatalog {
         "rds-db:connect", "dsql:DbConnectAdmin",
         "lightsail:GetInstanceAccessDetails", "lightsail:GetRelationalDatabaseMasterUserPassword", "lightsail:CreateBucketAccessKey",
         "cognito-identity:GetOpenIdTokenForDeveloperIdentity", "cognito-idp:AdminInitiateAuth",
-        "connect:GetFederationToken",
         "mediapackage:RotateChannelCredentials", "mediapackage:RotateIngestEndpointCredentials",
         "codepipeline:PollForJobs",
         "gamelift:RequestUploadCredentials", "gamelift:GetInstanceAccess", "gamelift:GetComputeAccess", "gamelift:GetComputeAuthToken",
-        "chime:CreateApiKey", "cloud9:CreateEnvironmentToken", "emr-containers:GetManagedEndpointSessionCredentials",
+        "chime:CreateApiKey", "emr-containers:GetManagedEndpointSessionCredentials",
         "ds:ResetUserPassword",
     ]
 

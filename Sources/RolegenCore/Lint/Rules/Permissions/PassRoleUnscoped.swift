@@ -36,7 +36,7 @@ struct PassRoleUnscoped: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        let index = GrantIndex(subject.view)
+        let index = GrantIndex(subject.view, context: subject.context)
         for (grant, location) in index.grants(of: "iam:passrole") {
             let statement = grant.statement
             let limited = Self.limitsPassedToService(statement)

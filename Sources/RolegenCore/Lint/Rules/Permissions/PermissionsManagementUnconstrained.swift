@@ -25,7 +25,7 @@ struct PermissionsManagementUnconstrained: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) throws {
-        let index = GrantIndex(subject.view)
+        let index = GrantIndex(subject.view, context: subject.context)
         guard index.grants.contains(where: \.isUnconstrained) else { return }
         let entries = try index.unconstrainedEntries(context: subject.context) { action in
             guard action.accessLevel == .permissionsManagement else { return false }

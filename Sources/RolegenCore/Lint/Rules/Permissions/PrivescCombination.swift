@@ -40,7 +40,7 @@ struct PrivescCombination: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        let index = GrantIndex(subject.view)
+        let index = GrantIndex(subject.view, context: subject.context)
         guard !index.grants.isEmpty else { return }
         var matched: [(path: EscalationCatalog.Path, statement: StatementView, location: SourceLocation)] = []
         for path in EscalationCatalog.paths {

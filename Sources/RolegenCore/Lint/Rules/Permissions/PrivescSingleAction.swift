@@ -34,7 +34,7 @@ struct PrivescSingleAction: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        let index = GrantIndex(subject.view)
+        let index = GrantIndex(subject.view, context: subject.context)
         guard !index.grants.isEmpty else { return }
         // One finding per place in the policy, naming every escalating action it grants.
         var found: [(location: SourceLocation, statement: StatementView, actions: [EscalationCatalog.SingleAction])] = []
