@@ -226,4 +226,25 @@ import RolegenTestSupport
         #expect(try Self.findings(RequiredConditions(), Self.policy(#"{"Effect": "Allow", "Action": "sagemaker:CreateTransformJob", "Resource": "*"}"#),
                                   settings: "required_guards:\n  - actions: ['sagemaker:Create*Job']\n    key: sagemaker:VpcSubnets").isEmpty)
     }
+
+    // MARK: no-public-access
+
+    @Test func publicAccessLooksAtTheWholePolicy() throws {
+        let ifExists = try Self.findings(NoPublicAccess(), Self.policy(#"""
+            {"Sid": "Read", "Effect": "Allow", "Principal": "*", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::d/*",
+             "Condition": {"StringEqualsIfExists": {"aws:PrincipalOrgID": "o-abc123"}}},
+            {"Effect": "Deny", "Principal": "*", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::d/*",
+             "Condition": {"StringNotEquals": {"aws:PrincipalOrgID": "o-abc123"}}}
+            """#), type: .resource)
+        #expect(ifExists.map(\.message) == ["this resource policy lets anyone, anonymous callers included, use 's3:GetObject' without a condition "
+                                            + "that limits the caller to an account, organisation or network"])
+        #expect(ifExists.first?.statement == "Read")
+        #expect(try Self.findings(NoPublicAccess(), Self.policy(#"""
+            {"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "sqs:*", "Resource": "*"}
+            """#), type: .resource).count == 1)
+        #expect(try Self.findings(NoPublicAccess(), Self.policy(#"""
+            {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "kms:Decrypt", "Resource": "*",
+             "Condition": {"StringEquals": {"kms:CallerAccount": "111122223333", "kms:ViaService": "s3.us-east-1.amazonaws.com"}}}
+            """#), type: .resource).isEmpty)
+    }
 }

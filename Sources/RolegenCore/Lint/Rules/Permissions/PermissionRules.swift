@@ -15,5 +15,6 @@ package enum PermissionRules {
         BucketPolicyEscalation(),
         SensitiveActionNoCondition(),
         RequiredConditions(),
+        NoPublicAccess(),
     ]
 }
