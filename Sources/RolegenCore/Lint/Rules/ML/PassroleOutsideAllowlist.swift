@@ -24,8 +24,8 @@ struct PassroleOutsideAllowlist: LintRule {
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
         let targets = subject.settings.passRoleTargets
         guard !targets.isEmpty else { return }
-        let index = GrantIndex(subject.view, context: subject.context)
-        for (grant, location) in index.grants(of: "iam:passrole") {
+        let index = GrantIndex.of(subject)
+        for (grant, location) in index.grants(of: .passRole) {
             let statement = grant.statement
             if statement.notResources != nil {
                 report.add("iam:PassRole with NotResource in \(statement.label) covers roles outside passrole_targets",

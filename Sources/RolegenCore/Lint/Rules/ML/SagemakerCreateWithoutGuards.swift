@@ -35,7 +35,7 @@ struct SagemakerCreateWithoutGuards: LintRule {
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) throws {
         let statements = subject.view.statements
-        guard GrantIndex(subject.view, context: subject.context).mayGrant(service: "sagemaker"),
+        guard GrantIndex.of(subject).mayGrant(service: "sagemaker"),
               statements.contains(where: { $0.isAllow && $0.actions != nil }) else { return }
         // Configured guards on SageMaker are required-conditions' to check.
         if subject.settings.requiredGuards.contains(where: { $0.key.lowercased().hasPrefix("sagemaker:") }) { return }
@@ -57,10 +57,12 @@ struct SagemakerCreateWithoutGuards: LintRule {
 
     /// The SageMaker actions that take a VPC, isolation or volume-key guard.
     static func guardedActions(_ context: LintContext) throws -> Set<String> {
-        var names: Set<String> = []
-        for key in ["sagemaker:VpcSubnets", "sagemaker:NetworkIsolation", "sagemaker:VolumeKmsKey"] {
-            names.formUnion(try GuardSupport.actions(["sagemaker:Create*"], supporting: key, context: context))
+        try GrantIndexCache.shared.names("sagemaker-create-guarded", context: context) {
+            var names: Set<String> = []
+            for key in ["sagemaker:VpcSubnets", "sagemaker:NetworkIsolation", "sagemaker:VolumeKmsKey"] {
+                names.formUnion(try GuardSupport.actions(["sagemaker:Create*"], supporting: key, context: context))
+            }
+            return names
         }
-        return names
     }
 }

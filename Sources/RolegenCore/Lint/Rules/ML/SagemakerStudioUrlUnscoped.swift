@@ -25,8 +25,8 @@ struct SagemakerStudioUrlUnscoped: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        let index = GrantIndex(subject.view, context: subject.context)
-        for (grant, location) in index.grants(of: "sagemaker:createpresigneddomainurl") where grant.statement.clauses.isEmpty {
+        let index = GrantIndex.of(subject)
+        for (grant, location) in index.grants(of: .createPresignedDomainUrl) where grant.statement.clauses.isEmpty {
             let statement = grant.statement
             let every = statement.notResources != nil
                 || (statement.resources ?? []).contains { ResourceScope.coversEveryName($0.value) && !$0.value.contains("${") }

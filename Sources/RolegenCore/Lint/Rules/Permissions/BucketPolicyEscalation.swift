@@ -32,31 +32,32 @@ struct BucketPolicyEscalation: LintRule {
         ])
 
     /// The bucket-level action and the object actions it lets the holder regain.
-    private static let escalations: [(action: String, regains: [String])] = [
+    private static let escalations: [(action: ActionName, regains: [ActionName])] = [
         ("s3:PutBucketPolicy", ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]),
         ("s3:PutBucketAcl", ["s3:PutObject", "s3:DeleteObject"]),
         ("s3:PutLifecycleConfiguration", ["s3:DeleteObject"]),
-    ]
+    ].map { (ActionName($0.0), $0.1.map(ActionName.init)) }
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        let index = GrantIndex(subject.view, context: subject.context)
+        let index = GrantIndex.of(subject)
+        guard index.mayGrant(service: "s3") else { return }
         for (action, regains) in Self.escalations {
-            for (grant, location) in index.grants(of: action.lowercased()) {
+            for (grant, location) in index.grants(of: action) {
                 // The buckets it is granted on; NotResource means every bucket but a few.
                 let buckets = grant.statement.notResources != nil ? ["*"] : (grant.statement.resources ?? []).map(\.value)
                 for bucket in buckets {
                     let object = bucket.hasSuffix("/*") || bucket == "*" ? bucket : bucket + "/rolegen-probe-key"
                     let missing = regains.filter { regained in
-                        !index.grants(of: regained.lowercased()).contains { found in
+                        !index.grants(of: regained).contains { found in
                             found.grant.statement.notResources != nil
                                 || (found.grant.statement.resources ?? []).contains { PolicySafety.globMatches(pattern: $0.value, text: object) }
                         }
                     }
                     guard !missing.isEmpty else { continue }
-                    report.add("\(action) on '\(bucket)' in \(grant.statement.label) lets the holder give itself "
-                               + "\(ActionList.describe(missing)) on the bucket's objects, which this policy does not grant",
+                    report.add("\(action.name) on '\(bucket)' in \(grant.statement.label) lets the holder give itself "
+                               + "\(ActionList.describe(missing.map(\.name))) on the bucket's objects, which this policy does not grant",
                                at: location, statement: grant.statement,
-                               suggestion: "remove \(action), or grant the object actions openly if the principal administers the bucket")
+                               suggestion: "remove \(action.name), or grant the object actions openly if the principal administers the bucket")
                     break
                 }
             }

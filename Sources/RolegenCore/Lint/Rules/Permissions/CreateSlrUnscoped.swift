@@ -30,8 +30,8 @@ struct CreateSlrUnscoped: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        let index = GrantIndex(subject.view, context: subject.context)
-        for (grant, location) in index.grants(of: "iam:createservicelinkedrole") {
+        let index = GrantIndex.of(subject)
+        for (grant, location) in index.grants(of: .createServiceLinkedRole) {
             let statement = grant.statement
             let resources = statement.resources?.map(\.value) ?? []
             let everyService = statement.notResources != nil || resources.contains(where: Self.coversEveryServiceLinkedRole)

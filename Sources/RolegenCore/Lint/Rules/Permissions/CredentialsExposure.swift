@@ -22,8 +22,8 @@ struct CredentialsExposure: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        let index = GrantIndex(subject.view, context: subject.context)
-        for (statement, location, names) in index.unconstrainedEntries(granting: EscalationCatalog.credentialActions) {
+        let index = GrantIndex.of(subject)
+        for (statement, location, names) in index.unconstrainedEntries(granting: EscalationCatalog.credentialNames) {
             report.add("\(statement.label) grants \(ActionList.describe(names)) on every resource without a condition: the holder can "
                        + "obtain credentials that are not its own", at: location, statement: statement,
                        suggestion: "name the roles, users or resources in Resource, or add a condition")

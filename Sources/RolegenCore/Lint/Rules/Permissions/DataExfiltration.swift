@@ -23,8 +23,8 @@ struct DataExfiltration: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        let index = GrantIndex(subject.view, context: subject.context)
-        for (statement, location, names) in index.unconstrainedEntries(granting: EscalationCatalog.dataActions) {
+        let index = GrantIndex.of(subject)
+        for (statement, location, names) in index.unconstrainedEntries(granting: EscalationCatalog.dataNames) {
             report.add("\(statement.label) grants \(ActionList.describe(names)) on every resource without a condition: the holder can read "
                        + "or copy all such data it can reach, not only its own", at: location, statement: statement,
                        suggestion: "name the buckets, prefixes, parameters or secrets in Resource")

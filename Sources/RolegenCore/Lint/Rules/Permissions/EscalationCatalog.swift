@@ -184,6 +184,12 @@ enum EscalationCatalog {
         "dynamodb:Scan",
     ]
 
+    /// The lists as names to match, lower-cased once.
+    static let credentialNames = credentialActions.map(ActionName.init)
+    static let dataNames = dataActions.map(ActionName.init)
+    static let singleActionNamesToMatch = singleActions.map { ActionName($0.action) }
+    static let pathNames = paths.map { $0.actions.map(ActionName.init) }
+
     /// Lower-cased names of the single escalating actions, for the rules that leave them to privesc-single-action.
     static let singleActionNames: Set<String> = Set(singleActions.map { $0.action.lowercased() })
 }

@@ -23,9 +23,9 @@ struct InfrastructureModification: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) throws {
-        let index = GrantIndex(subject.view, context: subject.context)
+        let index = GrantIndex.of(subject)
         guard index.grants.contains(where: \.isUnconstrained) else { return }
-        let entries = try index.unconstrainedEntries(context: subject.context, onlyWildcards: true) { action in
+        let entries = try index.unconstrainedEntries(context: subject.context, kind: "infrastructure", onlyWildcards: true) { action in
             (action.accessLevel == .write || action.accessLevel == .tagging) && !action.resourceTypes.isEmpty
         }
         for (statement, location, actions) in entries {

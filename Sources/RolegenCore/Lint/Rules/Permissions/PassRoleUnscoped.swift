@@ -36,8 +36,8 @@ struct PassRoleUnscoped: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        let index = GrantIndex(subject.view, context: subject.context)
-        for (grant, location) in index.grants(of: "iam:passrole") {
+        let index = GrantIndex.of(subject)
+        for (grant, location) in index.grants(of: .passRole) {
             let statement = grant.statement
             let limited = Self.limitsPassedToService(statement)
             if grant.isUnscoped {

@@ -2,12 +2,14 @@
 /// which resources and under which conditions, with the unconditioned Deny statements subtracted.
 /// Actions are matched as IAM matches them (without case, `*` and `?`), without the catalog; a
 /// question about an action of a service the policy does not mention costs one set lookup.
-struct GrantIndex {
+struct GrantIndex: Sendable {
     /// An Allow statement, read for the questions the rules ask.
-    struct Grant {
+    struct Grant: Sendable {
         let statement: StatementView
         /// The `Action` entries as written; `nil` for NotAction.
         let actions: [Located<String>]?
+        /// The `Action` entries as patterns, in the same order.
+        let patterns: [ActionPattern]
         /// The `NotAction` patterns (the statement grants what they do not match).
         let excluded: [ActionPattern]
         let notActionLocation: SourceLocation?
@@ -24,13 +26,18 @@ struct GrantIndex {
     let grants: [Grant]
     /// Deny statements without a condition that cover every resource: what they name is never allowed.
     private let denials: [(actions: [ActionPattern]?, excluded: [ActionPattern])]
-    /// Action entries of the Allow statements by lower-cased service (grant, entry), so a question
-    /// about one action looks only at its service's entries.
-    private let byService: [Substring: [(grant: Int, entry: Int)]]
+    /// Action entries of the Allow statements by lower-cased service (grant, entry), in policy
+    /// order, so a question about one action looks only at its service's entries.
+    private let byService: [String: [(grant: Int, entry: Int)]]
     /// Entries with a wildcard in the service part (`*`, `*:Get*`), and the NotAction grants.
     private let anyService: [(grant: Int, entry: Int?)]
     /// For NotResource statements: which actions the listed resources exclude entirely.
     private let context: LintContext?
+
+    /// The index of the document the rule looks at, built once for all the rules that ask.
+    static func of(_ subject: RuleSubject) -> GrantIndex {
+        GrantIndexCache.shared.index(for: subject)
+    }
 
     /// - Parameter context: when given, an action whose every resource of a required type a
     ///   NotResource lists does not count as granted by that statement.
@@ -38,15 +45,16 @@ struct GrantIndex {
         self.context = context
         var grants: [Grant] = []
         var denials: [(actions: [ActionPattern]?, excluded: [ActionPattern])] = []
-        var byService: [Substring: [(grant: Int, entry: Int)]] = [:]
+        var byService: [String: [(grant: Int, entry: Int)]] = [:]
         var anyService: [(grant: Int, entry: Int?)] = []
         for statement in view.statements {
             let conditioned = !statement.clauses.isEmpty
             if statement.isAllow, statement.actions != nil || statement.notActions != nil {
                 let number = grants.count
-                if let actions = statement.actions {
-                    for (entry, action) in actions.enumerated() {
-                        if let service = ActionPattern.literalService(action.value) {
+                let patterns = (statement.actions ?? []).map { ActionPattern($0.value) }
+                if statement.actions != nil {
+                    for (entry, pattern) in patterns.enumerated() {
+                        if let service = pattern.service {
                             byService[service, default: []].append((number, entry))
                         } else {
                             anyService.append((number, entry))
@@ -55,9 +63,9 @@ struct GrantIndex {
                 } else {
                     anyService.append((number, nil))
                 }
-                grants.append(Grant(statement: statement, actions: statement.actions,
+                grants.append(Grant(statement: statement, actions: statement.actions, patterns: patterns,
                                     excluded: (statement.notActions ?? []).map { ActionPattern($0.value) },
-                                    notActionLocation: statement.element("NotAction")?.location,
+                                    notActionLocation: statement.notActions == nil ? nil : statement.element("NotAction")?.location,
                                     isUnscoped: statement.notResources != nil
                                         || (statement.resources ?? []).contains { ResourceScope.coversEverything($0.value) },
                                     hasResource: statement.resources != nil || statement.notResources != nil,
@@ -85,39 +93,49 @@ struct GrantIndex {
     func isDenied(_ action: String) -> Bool { denials.isEmpty ? false : isDenied(ActionName(action)) }
 
     /// Whether some Allow statement may grant an action of the service (cheap, before asking in detail).
-    func mayGrant(service: Substring) -> Bool {
+    func mayGrant(service: String) -> Bool {
         !anyService.isEmpty || byService[service] != nil
     }
 
-    /// For each grant that grants `action`, where (the first matching entry, or NotAction).
-    private func locations(granting name: ActionName) -> [Int: SourceLocation] {
-        var found: [Int: SourceLocation] = [:]
-        for (number, entry) in byService[name.service] ?? [] where found[number] == nil {
-            if let action = grants[number].actions?[entry], ActionPattern(action.value).matches(name) { found[number] = action.location }
-        }
-        for (number, entry) in anyService where found[number] == nil {
-            let grant = grants[number]
-            if let entry {
-                if let action = grant.actions?[entry], ActionPattern(action.value).matches(name) { found[number] = action.location }
-            } else if !grant.excluded.contains(where: { $0.matches(name) }), let location = grant.notActionLocation {
-                found[number] = location
+    /// The grants that grant `action`, with where (the first matching entry, or NotAction), in policy order.
+    private func locations(granting name: ActionName) -> [(grant: Int, location: SourceLocation)] {
+        var found: [(grant: Int, location: SourceLocation)] = []
+        for (number, entry) in byService[name.service] ?? [] where found.last?.grant != number {
+            if grants[number].patterns[entry].matches(name), let action = grants[number].actions?[entry] {
+                found.append((number, action.location))
             }
         }
-        return found
+        guard !anyService.isEmpty else { return found }
+        for (number, entry) in anyService where !found.contains(where: { $0.grant == number }) {
+            let grant = grants[number]
+            if let entry {
+                if grant.patterns[entry].matches(name), let action = grant.actions?[entry] { found.append((number, action.location)) }
+            } else if !grant.excluded.contains(where: { $0.matches(name) }), let location = grant.notActionLocation {
+                found.append((number, location))
+            }
+        }
+        return found.sorted { $0.grant < $1.grant }
     }
 
-    /// The Allow statements that grant `action` (`service:name`, any case), with where, in policy
-    /// order; none when a Deny removes it.
-    func grants(of action: String, where include: (Grant) -> Bool = { _ in true }) -> [(grant: Grant, location: SourceLocation)] {
-        let name = ActionName(action)
+    /// The Allow statements that grant `action`, with where, in policy order; none when a Deny removes it.
+    func grants(of name: ActionName, where include: (Grant) -> Bool = { _ in true }) -> [(grant: Grant, location: SourceLocation)] {
         guard mayGrant(service: name.service) else { return [] }
         let found = locations(granting: name)
         guard !found.isEmpty, !isDenied(name) else { return [] }
-        return found.keys.sorted().compactMap { number in
+        return found.compactMap { number, location in
             let grant = grants[number]
-            guard grant.hasResource, include(grant), let location = found[number], !excludes(grant, action) else { return nil }
+            guard grant.hasResource, include(grant), !excludes(grant, name.name) else { return nil }
             return (grant, location)
         }
+    }
+
+    func grants(of action: String, where include: (Grant) -> Bool = { _ in true }) -> [(grant: Grant, location: SourceLocation)] {
+        grants(of: ActionName(action), where: include)
+    }
+
+    /// The first place `action` is granted unconstrained (every resource, no condition), if any.
+    func unconstrainedGrant(of action: ActionName) -> (grant: Grant, location: SourceLocation)? {
+        grants(of: action) { $0.isUnconstrained }.first
     }
 
     /// Whether the grant's NotResource lists every resource of a type the action requires, so
@@ -140,11 +158,6 @@ struct GrantIndex {
         }
     }
 
-    /// The first place `action` is granted unconstrained (every resource, no condition), if any.
-    func unconstrainedGrant(of action: String) -> (grant: Grant, location: SourceLocation)? {
-        grants(of: action) { $0.isUnconstrained }.first
-    }
-
     /// IAM's action match for two strings, any case.
     static func matches(_ pattern: String, _ action: String) -> Bool {
         ActionPattern(pattern).matches(ActionName(action))
@@ -152,59 +165,92 @@ struct GrantIndex {
 }
 
 /// An action name to match, lower-cased once.
-struct ActionName {
+struct ActionName: Sendable {
+    static let passRole = ActionName("iam:PassRole")
+    static let createServiceLinkedRole = ActionName("iam:CreateServiceLinkedRole")
+    static let createPresignedDomainUrl = ActionName("sagemaker:CreatePresignedDomainUrl")
+
+    /// As given (`iam:PassRole`), for messages and catalog lookups.
+    let name: String
     let text: [UInt8]
-    let service: Substring
+    let service: String
 
     init(_ name: String) {
+        self.name = name
         let lowered = name.lowercased()
         text = Array(lowered.utf8)
-        service = lowered.firstIndex(of: ":").map { lowered[..<$0] } ?? Substring(lowered)
+        service = lowered.firstIndex(of: ":").map { String(lowered[..<$0]) } ?? lowered
     }
 }
 
 /// An action pattern of a policy, lower-cased once: IAM's match without case, `*` and `?`.
-struct ActionPattern {
-    let text: [UInt8]
-    /// The service part when it has no wildcard: patterns of other services are rejected by it.
-    let service: Substring?
+struct ActionPattern: Sendable {
+    /// As written: compared without case byte by byte, so reading a policy allocates nothing for
+    /// most patterns.
+    let text: String
+    /// The lower-cased service part when it has no wildcard: patterns of other services are rejected by it.
+    let service: String?
     private let hasWildcard: Bool
 
     init(_ pattern: String) {
-        let lowered = pattern.lowercased()
-        text = Array(lowered.utf8)
-        hasWildcard = text.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }
-        if let colon = lowered.firstIndex(of: ":") {
-            let service = lowered[..<colon]
-            self.service = service.contains("*") || service.contains("?") ? nil : service
-        } else {
-            service = lowered.contains("*") || lowered.contains("?") ? nil : Substring(lowered)
+        text = pattern
+        var colon: String.UTF8View.Index?
+        var wildcard = false
+        var serviceWildcard = false
+        var upper = false
+        for index in pattern.utf8.indices {
+            let byte = pattern.utf8[index]
+            if byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") {
+                wildcard = true
+                if colon == nil { serviceWildcard = true }
+            } else if byte == UInt8(ascii: ":") && colon == nil {
+                colon = index
+            } else if colon == nil && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
+                upper = true
+            }
         }
-    }
-
-    /// The lower-cased service part of a pattern when it has no wildcard, cheaply.
-    static func literalService(_ pattern: String) -> Substring? {
-        guard let colon = pattern.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        let service = pattern[..<colon]
-        if service.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }) { return nil }
-        if service.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) { return Substring(service.lowercased()) }
-        return service
+        hasWildcard = wildcard
+        if serviceWildcard {
+            service = nil
+        } else {
+            let part = colon.map { pattern[..<$0] } ?? Substring(pattern)
+            service = upper ? part.lowercased() : String(part)
+        }
     }
 
     func matches(_ action: ActionName) -> Bool {
         if let service, service != action.service { return false }
-        if !hasWildcard { return text == action.text }
-        return Self.glob(text, action.text)
+        let result = text.utf8.withContiguousStorageIfAvailable { pattern in
+            action.text.withUnsafeBufferPointer { name in
+                hasWildcard ? Self.glob(pattern, name) : Self.equal(pattern, name)
+            }
+        }
+        return result ?? (hasWildcard ? Self.glob(Array(text.utf8), action.text) : Self.equal(Array(text.utf8), action.text))
     }
 
-    /// `*` any run of bytes, `?` one byte (names are ASCII).
-    static func glob(_ p: [UInt8], _ t: [UInt8]) -> Bool {
+    @inline(__always)
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+    }
+
+    private static func equal<P: RandomAccessCollection<UInt8>, T: RandomAccessCollection<UInt8>>(_ p: P, _ t: T) -> Bool
+        where P.Index == Int, T.Index == Int {
+        guard p.count == t.count else { return false }
+        for offset in 0..<p.count where lower(p[p.startIndex + offset]) != t[t.startIndex + offset] { return false }
+        return true
+    }
+
+    /// `*` any run of bytes, `?` one byte (names are ASCII); the pattern is lower-cased as it is
+    /// read, the name already is.
+    static func glob<P: RandomAccessCollection<UInt8>, T: RandomAccessCollection<UInt8>>(_ p: P, _ t: T) -> Bool
+        where P.Index == Int, T.Index == Int {
+        let pc = p.count, tc = t.count, ps = p.startIndex, ts = t.startIndex
         var pi = 0, ti = 0, star = -1, mark = 0
-        while ti < t.count {
-            if pi < p.count && (p[pi] == UInt8(ascii: "?") || p[pi] == t[ti]) {
+        while ti < tc {
+            if pi < pc && (p[ps + pi] == UInt8(ascii: "?") || lower(p[ps + pi]) == t[ts + ti]) {
                 pi += 1
                 ti += 1
-            } else if pi < p.count && p[pi] == UInt8(ascii: "*") {
+            } else if pi < pc && p[ps + pi] == UInt8(ascii: "*") {
                 star = pi
                 mark = ti
                 pi += 1
@@ -216,8 +262,8 @@ struct ActionPattern {
                 return false
             }
         }
-        while pi < p.count && p[pi] == UInt8(ascii: "*") { pi += 1 }
-        return pi == p.count
+        while pi < pc && p[ps + pi] == UInt8(ascii: "*") { pi += 1 }
+        return pi == pc
     }
 }
 
@@ -298,33 +344,43 @@ enum ActionList {
 extension GrantIndex {
     /// For each Action entry (or NotAction element) of the Allow statements on every resource
     /// without a condition: the names from `list` it grants that no Deny removes, in policy order.
-    func unconstrainedEntries(granting list: [String]) -> [(statement: StatementView, location: SourceLocation, actions: [String])] {
-        var found: [SourceLocation: (order: Int, statement: StatementView, actions: [String])] = [:]
-        for action in list {
-            let name = ActionName(action)
-            guard mayGrant(service: name.service) else { continue }
+    func unconstrainedEntries(granting list: [ActionName]) -> [(statement: StatementView, location: SourceLocation, actions: [String])] {
+        var found: [(order: Int, location: SourceLocation, statement: StatementView, actions: [String])] = []
+        for name in list where mayGrant(service: name.service) {
             for (number, location) in locations(granting: name) {
                 let grant = grants[number]
-                guard grant.hasResource, grant.isUnconstrained, !isDenied(name), !excludes(grant, action) else { continue }
-                found[location, default: (number, grant.statement, [])].actions.append(action)
+                guard grant.hasResource, grant.isUnconstrained, !isDenied(name), !excludes(grant, name.name) else { continue }
+                if let index = found.firstIndex(where: { $0.location == location }) {
+                    found[index].actions.append(name.name)
+                } else {
+                    found.append((number, location, grant.statement, [name.name]))
+                }
             }
         }
-        return found.sorted { ($0.value.order, $0.key) < ($1.value.order, $1.key) }.map { ($0.value.statement, $0.key, $0.value.actions) }
+        return found.sorted { ($0.order, $0.location) < ($1.order, $1.location) }.map { ($0.statement, $0.location, $0.actions) }
     }
 
     /// For each Action entry of the Allow statements on every resource without a condition: the
     /// catalog actions it grants that `include` accepts and no Deny removes. NotAction statements
-    /// are notaction-allow's.
-    func unconstrainedEntries(context: LintContext, onlyWildcards: Bool = false, where include: (ActionDefinition) -> Bool) throws
+    /// are notaction-allow's. `kind` names `include` for the memo: the filtered expansion of a
+    /// pattern is computed once per run.
+    func unconstrainedEntries(context: LintContext, kind: String, onlyWildcards: Bool = false,
+                              where include: (ActionDefinition) -> Bool) throws
         -> [(statement: StatementView, location: SourceLocation, actions: [ActionDefinition])] {
         var result: [(statement: StatementView, location: SourceLocation, actions: [ActionDefinition])] = []
         for grant in grants where grant.hasResource && grant.isUnconstrained {
             for action in grant.actions ?? [] {
-                if onlyWildcards && !action.value.contains("*") && !action.value.contains("?") { continue }
-                let excluded = grant.statement.notResources?.map(\.value)
-                let actions = try context.actions(matching: action.value).filter { definition in
-                    include(definition) && !isDenied(definition.fullName)
-                        && !(excluded.map { Self.excludes($0, definition, catalog: context.catalog) } ?? false)
+                let wildcard = action.value.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }
+                if onlyWildcards && !wildcard { continue }
+                // A name stands for one action, which the context caches; a pattern's filtered expansion is kept.
+                var actions = wildcard
+                    ? try GrantIndexCache.shared.actions(kind + "\u{0}" + action.value, context: context) {
+                        try context.actions(matching: action.value).filter(include)
+                    }
+                    : try context.actions(matching: action.value).filter(include)
+                if !denials.isEmpty { actions.removeAll { isDenied($0.fullName) } }
+                if let excluded = grant.statement.notResources?.map(\.value) {
+                    actions.removeAll { Self.excludes(excluded, $0, catalog: context.catalog) }
                 }
                 if !actions.isEmpty { result.append((grant.statement, action.location, actions)) }
             }

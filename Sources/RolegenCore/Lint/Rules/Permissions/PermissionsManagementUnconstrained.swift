@@ -25,9 +25,9 @@ struct PermissionsManagementUnconstrained: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) throws {
-        let index = GrantIndex(subject.view, context: subject.context)
+        let index = GrantIndex.of(subject)
         guard index.grants.contains(where: \.isUnconstrained) else { return }
-        let entries = try index.unconstrainedEntries(context: subject.context) { action in
+        let entries = try index.unconstrainedEntries(context: subject.context, kind: "permissions-management") { action in
             guard action.accessLevel == .permissionsManagement else { return false }
             let name = action.fullName.lowercased()
             return name != "iam:passrole" && !EscalationCatalog.singleActionNames.contains(name)

@@ -40,15 +40,16 @@ struct PrivescCombination: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        let index = GrantIndex(subject.view, context: subject.context)
+        let index = GrantIndex.of(subject)
         guard !index.grants.isEmpty else { return }
         var matched: [(path: EscalationCatalog.Path, statement: StatementView, location: SourceLocation)] = []
-        for path in EscalationCatalog.paths {
+        for (path, names) in zip(EscalationCatalog.paths, EscalationCatalog.pathNames) {
+            // Most policies do not touch every service of a path: one lookup each rules them out.
+            guard names.allSatisfy({ index.mayGrant(service: $0.service) }) else { continue }
             var anchor: (statement: StatementView, location: SourceLocation)?
             var complete = true
-            for action in path.actions {
-                let name = action.lowercased()
-                let isPassRole = name == "iam:passrole"
+            for name in names {
+                let isPassRole = name.service == "iam" && name.name == "iam:PassRole"
                 let found = index.grants(of: name) { grant in
                     grant.isUnscoped && (!grant.isConditioned || (isPassRole && Self.passesTo(path.passedTo, grant.statement)))
                 }.first

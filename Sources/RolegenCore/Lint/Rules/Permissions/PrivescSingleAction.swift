@@ -34,12 +34,12 @@ struct PrivescSingleAction: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        let index = GrantIndex(subject.view, context: subject.context)
+        let index = GrantIndex.of(subject)
         guard !index.grants.isEmpty else { return }
         // One finding per place in the policy, naming every escalating action it grants.
         var found: [(location: SourceLocation, statement: StatementView, actions: [EscalationCatalog.SingleAction])] = []
-        for entry in EscalationCatalog.singleActions {
-            guard let (grant, location) = index.unconstrainedGrant(of: entry.action.lowercased()) else { continue }
+        for (entry, name) in zip(EscalationCatalog.singleActions, EscalationCatalog.singleActionNamesToMatch) {
+            guard let (grant, location) = index.unconstrainedGrant(of: name) else { continue }
             if let existing = found.firstIndex(where: { $0.location == location }) {
                 found[existing].actions.append(entry)
             } else {
