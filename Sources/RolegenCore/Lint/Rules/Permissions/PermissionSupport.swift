@@ -275,18 +275,25 @@ enum ResourceScope {
     /// `arn:aws:secretsmanager:*:*:secret:*`): every role of the account is every role that
     /// matters for escalation. A path or name prefix (`role/service-role/*`, `role/ml-*`) is a scope.
     static func coversEverything(_ resource: String) -> Bool {
-        guard resource.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }) else { return false }
-        if isWildcardOnly(Substring(resource)) { return true }
-        let fields = resource.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        let bytes = Array(resource.utf8)
+        guard bytes.contains(where: isWildcard) else { return false }
+        if bytes.allSatisfy(isWildcard) { return true }
+        // The fields: arn, partition, service, region, account, resource (which may hold colons).
+        var fields: [ArraySlice<UInt8>] = []
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: ":") && fields.count < 5 {
+            fields.append(bytes[start..<index])
+            start = index + 1
+        }
+        fields.append(bytes[start...])
         guard fields.count == 6 else {
             // `arn:*`, `arn:aws:*`: the last field swallows the rest.
-            return fields.count >= 2 && fields[0] == "arn" && isWildcardOnly(fields[fields.count - 1])
+            return fields.count >= 2 && fields[0].elementsEqual("arn".utf8) && isWildcardOnly(fields[fields.count - 1])
         }
-        let part = fields[5]
-        let segments = part.split(omittingEmptySubsequences: false) { $0 == "/" || $0 == ":" }
+        let segments = fields[5].split(omittingEmptySubsequences: false) { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") }
         if segments.allSatisfy(isWildcardOnly) { return true }
         // S3 names buckets without a type; everywhere else the first segment is the type.
-        guard fields[2] != "s3", segments.count >= 2, !segments[0].contains("*"), !segments[0].contains("?") else { return false }
+        guard !fields[2].elementsEqual("s3".utf8), segments.count >= 2, !segments[0].contains(where: isWildcard) else { return false }
         return segments.dropFirst().allSatisfy(isWildcardOnly)
     }
 
@@ -294,8 +301,17 @@ enum ResourceScope {
     /// of its parent: `user-profile/d-abc/*` is every user profile of domain d-abc.
     static func coversEveryName(_ resource: String) -> Bool {
         if coversEverything(resource) { return true }
-        guard let last = resource.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == ":" }).last else { return false }
-        return isWildcardOnly(last)
+        let bytes = Array(resource.utf8)
+        let start = bytes.lastIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") }.map { $0 + 1 } ?? 0
+        return isWildcardOnly(bytes[start...])
+    }
+
+    private static func isWildcard(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?")
+    }
+
+    private static func isWildcardOnly(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.contains(UInt8(ascii: "*")) && bytes.allSatisfy(isWildcard)
     }
 
     /// An ARN of a catalog format with its placeholders filled in: `arn:aws:sagemaker:us-east-1:111122223333:user-profile/p/p`.
@@ -328,9 +344,6 @@ enum ResourceScope {
         return result
     }
 
-    static func isWildcardOnly(_ text: Substring) -> Bool {
-        text.contains("*") && text.allSatisfy { $0 == "*" || $0 == "?" }
-    }
 }
 
 /// Short lists of action names for messages: the first few, then how many more.
