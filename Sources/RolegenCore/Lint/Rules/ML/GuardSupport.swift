@@ -49,9 +49,15 @@ enum GuardSupport {
         return requiresPresence && !positive.isEmpty
     }
 
-    /// The operator of a clause on the key that does not guard it, for messages.
+    /// Why the statement's clauses on the key do not guard it, for messages; `nil` when it has none.
     static func weakClause(_ statement: StatementView, key: String) -> String? {
-        statement.clauses(forKey: key).first.map { "'\($0.operator.value)'" }
+        let clauses = statement.clauses(forKey: key)
+        guard let first = clauses.first else { return nil }
+        if clauses.allSatisfy({ $0.baseOperator == "Null" }) { return "its Null test requires the key but not a value" }
+        if let negated = clauses.first(where: { isNegated($0.baseOperator) }), clauses.count == 1 {
+            return "its '\(negated.operator.value)' condition excludes values but lets requests without the key through"
+        }
+        return "its '\(first.operator.value)' condition lets requests without the key through"
     }
 
     static func isNegated(_ base: String) -> Bool {

@@ -48,7 +48,8 @@ struct SagemakerCreateWithoutGuards: LintRule {
                 }
                 guard !unguarded.isEmpty else { continue }
                 report.add("\(statement.label) allows \(ActionList.describe(unguarded)) without a condition on the VPC, network isolation "
-                           + "or KMS keys: the containers may run with internet access and unmanaged encryption keys",
+                           + "or KMS keys: what it creates may run outside the VPC, with internet access, and store data under keys "
+                           + "the organisation does not choose",
                            at: location, statement: statement,
                            suggestion: "add conditions on sagemaker:VpcSubnets and sagemaker:VolumeKmsKey, or list the required ones in lint.required_guards")
             }

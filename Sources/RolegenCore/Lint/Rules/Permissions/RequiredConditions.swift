@@ -52,10 +52,10 @@ struct RequiredConditions: LintRule {
                 let unguarded = granted.filter { !GuardSupport.isGuarded($0, key: guardSetting.key, in: statement, policy: statements) }
                 guard !unguarded.isEmpty else { continue }
                 let weak = GuardSupport.weakClause(statement, key: guardSetting.key)
-                report.add("\(statement.label) allows \(ActionList.describe(unguarded)) "
-                           + (weak.map { "with a \($0) condition on \(guardSetting.key), which lets requests without the key through" }
-                              ?? "without a condition on \(guardSetting.key)")
-                           + ", which the organisation requires", at: location, statement: statement,
+                report.add("\(statement.label) allows \(ActionList.describe(unguarded)) without the condition on \(guardSetting.key) "
+                           + "that the organisation requires"
+                           + (weak.map { ": \($0)" } ?? ""),
+                           at: location, statement: statement,
                            suggestion: "constrain \(guardSetting.key) in the statement's Condition")
             }
         }
