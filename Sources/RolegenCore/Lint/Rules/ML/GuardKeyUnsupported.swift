@@ -41,7 +41,11 @@ struct GuardKeyUnsupported: LintRule {
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) throws {
         for statement in subject.view.statements where statement.isAllow || statement.isDeny {
-            let guards = statement.clauses.filter { $0.key.value.lowercased().hasPrefix("sagemaker:") }
+            // Keys SageMaker does not define at all are condition-key-unknown's to report.
+            let sagemaker = try subject.catalog.resources(of: "sagemaker")
+            let guards = statement.clauses.filter { clause in
+                clause.key.value.lowercased().hasPrefix("sagemaker:") && sagemaker?.conditionKey(named: clause.key.value) != nil
+            }
             guard !guards.isEmpty, let actions = statement.actions else { continue }
             for action in actions {
                 let definitions = try subject.context.actions(matching: action.value)

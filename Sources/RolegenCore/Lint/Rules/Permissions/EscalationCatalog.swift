@@ -157,19 +157,21 @@ enum EscalationCatalog {
     /// caller's own permissions (ecr:GetAuthorizationToken, sts:GetSessionToken,
     /// codeartifact:GetAuthorizationToken, sts:GetServiceBearerToken, connect:GetFederationToken,
     /// cloud9:CreateEnvironmentToken) and the unsigned
-    /// sts:AssumeRoleWith* calls (identity policies do not govern them) are left out; the IAM
+    /// sts:AssumeRoleWith* calls (identity policies do not govern them) are left out, and so are
+    /// the database logins mapped to the caller's own IAM identity (redshift:GetClusterCredentialsWithIAM,
+    /// redshift-serverless:GetCredentials) and gamelift:GetComputeAuthToken (a compute's own token); the IAM
     /// actions that create keys and passwords are privesc-single-action's.
     static let credentialActions: [String] = [
         "sts:AssumeRole",
         "iam:CreateServiceSpecificCredential", "iam:ResetServiceSpecificCredential", "iam:UpdateAccessKey", "iam:UploadSSHPublicKey",
         "ec2:GetPasswordData",
-        "redshift:GetClusterCredentials", "redshift:GetClusterCredentialsWithIAM", "redshift-serverless:GetCredentials",
+        "redshift:GetClusterCredentials",
         "rds-db:connect", "dsql:DbConnectAdmin",
         "lightsail:GetInstanceAccessDetails", "lightsail:GetRelationalDatabaseMasterUserPassword", "lightsail:CreateBucketAccessKey",
         "cognito-identity:GetOpenIdTokenForDeveloperIdentity", "cognito-idp:AdminInitiateAuth",
         "mediapackage:RotateChannelCredentials", "mediapackage:RotateIngestEndpointCredentials",
         "codepipeline:PollForJobs",
-        "gamelift:RequestUploadCredentials", "gamelift:GetInstanceAccess", "gamelift:GetComputeAccess", "gamelift:GetComputeAuthToken",
+        "gamelift:RequestUploadCredentials", "gamelift:GetInstanceAccess", "gamelift:GetComputeAccess",
         "chime:CreateApiKey", "emr-containers:GetManagedEndpointSessionCredentials",
         "ds:ResetUserPassword",
     ]
