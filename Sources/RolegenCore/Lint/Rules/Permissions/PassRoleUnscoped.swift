@@ -23,6 +23,11 @@ struct PassRoleUnscoped: LintRule {
             .triggering(#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}]}"#),
             .triggering(#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:*", "NotResource": "arn:aws:iam::111122223333:role/admin"}]}"#),
             .triggering(#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/ml-exec"}]}"#),
+            .triggering(#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "NotAction": "s3:*", "Resource": "arn:*"}]}"#),
+            .passing(#"""
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"},
+                 {"Effect": "Deny", "Action": "iam:*", "Resource": "*"}]}
+                """#),
             .passing(#"""
                 {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:PassRole",
                  "Resource": "arn:aws:iam::111122223333:role/ml-exec",
@@ -30,19 +35,22 @@ struct PassRoleUnscoped: LintRule {
                 """#),
         ])
 
-    func check(_ subject: RuleSubject, _ report: inout RuleReport) throws {
-        for statement in subject.view.statements where statement.isAllow {
-            guard let location = try passRoleLocation(statement, context: subject.context) else { continue }
-            let resources = statement.resources?.map(\.value) ?? []
-            let wildcardResource = statement.notResources != nil || resources.contains { $0 == "*" || $0.hasSuffix(":role/*") || $0.hasSuffix(":*") }
-            let limited = statement.clauses(forKey: "iam:PassedToService").contains { clause in
-                ["StringEquals", "StringLike", "ForAnyValue:StringEquals", "ForAnyValue:StringLike"].contains(clause.operator.value)
-                    && !clause.values.isEmpty && clause.values.allSatisfy { $0.value != "*" }
-            }
-            if wildcardResource {
-                report.add("iam:PassRole on every role in \(statement.label): the caller can give any role, the most privileged included, "
-                           + "to a service that runs code", at: location, statement: statement,
-                           suggestion: "name the roles in Resource and add StringEquals iam:PassedToService")
+    func check(_ subject: RuleSubject, _ report: inout RuleReport) {
+        let index = GrantIndex.of(subject)
+        for (grant, location) in index.grants(of: .passRole) {
+            let statement = grant.statement
+            let limited = Self.limitsPassedToService(statement)
+            if grant.isUnscoped {
+                let scope = statement.notResources != nil ? "every role but the ones NotResource lists" : "every role"
+                if limited {
+                    report.add("iam:PassRole on \(scope) in \(statement.label): the caller can pass any role that trusts the named "
+                               + "service, the most privileged included", at: location, statement: statement,
+                               suggestion: "name the roles in Resource", severity: .medium)
+                } else {
+                    report.add("iam:PassRole on \(scope) in \(statement.label): the caller can give any role, the most privileged "
+                               + "included, to a service that runs code", at: location, statement: statement,
+                               suggestion: "name the roles in Resource and add StringEquals iam:PassedToService")
+                }
             } else if !limited {
                 report.add("iam:PassRole in \(statement.label) without iam:PassedToService: the roles can be passed to any service",
                            at: location, statement: statement,
@@ -52,15 +60,12 @@ struct PassRoleUnscoped: LintRule {
         }
     }
 
-    /// Where the statement grants iam:PassRole (an action, a pattern, or NotAction that leaves it in).
-    private func passRoleLocation(_ statement: StatementView, context: LintContext) throws -> SourceLocation? {
-        if let actions = statement.actions {
-            return actions.first { PolicySafety.globMatches(pattern: $0.value.lowercased(), text: "iam:passrole") }?.location
+    /// Whether the statement limits the services with a positive match on iam:PassedToService
+    /// (the key is always present when a role is passed, so an IfExists form limits as well).
+    static func limitsPassedToService(_ statement: StatementView) -> Bool {
+        statement.clauses(forKey: "iam:PassedToService").contains { clause in
+            ["StringEquals", "StringLike", "StringEqualsIgnoreCase"].contains(clause.baseOperator) && clause.qualifier != "ForAllValues"
+                && !clause.values.isEmpty && clause.values.allSatisfy { !$0.value.isEmpty && !$0.value.hasPrefix("*") }
         }
-        if let excluded = statement.notActions,
-           !excluded.contains(where: { PolicySafety.globMatches(pattern: $0.value.lowercased(), text: "iam:passrole") }) {
-            return statement.element("NotAction")?.location
-        }
-        return nil
     }
 }
