@@ -9,8 +9,8 @@ struct ConditionStringlikeOnArn: LintRule {
             whatever follows them: 'arn:aws:iam::*:role/x' and patterns shorter than the six fields \
             match more text than they appear to. Only wildcards before the resource field are reported, \
             since in the resource field both operators behave the same. Access Analyzer reports this as \
-            a security warning; rolegen reports it low, because real ARNs rarely hold a ':' where the \
-            difference would show (resource names cannot), so the two operators almost always agree.
+            a security warning; rolegen reports it low: the fields before the resource hold no ':' in \
+            real ARNs, and most resource names cannot hold one, so the two operators almost always agree.
             """,
         fix: "Use ArnLike (or ArnNotLike) for ARN keys, with a value that has all six fields.",
         equivalents: [.aa("STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS"), .parliament("MISMATCHED_TYPE_BUT_USABLE"),
