@@ -42,9 +42,13 @@ struct ConditionKeyNotForAction: LintRule {
                 guard op.isKnown else { continue }
                 if actions == nil { actions = try ConditionSupport.actions(of: statement, context: subject.context) }
                 guard let actions else { break }
-                let loose = try ConditionSupport.needsLooseMatch(clause.key.value, catalog: subject.catalog)
-                let unsupported = try actions.definitions.filter {
-                    try !ConditionSupport.supports(clause.key.value, action: $0, catalog: subject.catalog, loose: loose)
+                var unsupported = try actions.definitions.filter {
+                    try !ConditionSupport.supports(clause.key.value, action: $0, catalog: subject.catalog)
+                }
+                if !unsupported.isEmpty, try ConditionSupport.needsLooseMatch(clause.key.value, catalog: subject.catalog) {
+                    unsupported = try unsupported.filter {
+                        try !ConditionSupport.supports(clause.key.value, action: $0, catalog: subject.catalog, loose: true)
+                    }
                 }
                 let plural = actions.everyAction || unsupported.count != 1
                 guard let effect = ConditionSupport.absentKeyEffect(op, values: clause.values.map(\.value), statement: statement),

@@ -44,39 +44,64 @@ enum ConditionSupport {
         /// Without qualifier and `IfExists`: `StringLike`.
         let base: String
         let ifExists: Bool
+        /// `nil` for a base IAM does not know.
+        let family: Family?
+        /// Negated matching (`StringNotEquals`, `ArnNotLike`, `NotIpAddress`, ...): true when the key is absent.
+        let isNegated: Bool
+        /// `StringLike`, `StringNotLike`, `ArnLike`, `ArnNotLike`: `*` and `?` are wildcards.
+        let isLike: Bool
+
+        /// Each base operator's family, and whether it negates and takes wildcards.
+        private static let bases: [String: (family: Family, negated: Bool, like: Bool)] = {
+            var table: [String: (family: Family, negated: Bool, like: Bool)] = [:]
+            for name in ConditionOperators.base {
+                let family: Family
+                if name.hasPrefix("String") { family = .string }
+                else if name.hasPrefix("Numeric") { family = .numeric }
+                else if name.hasPrefix("Date") { family = .date }
+                else if name.hasPrefix("Arn") { family = .arn }
+                else if name == "Bool" { family = .bool }
+                else if name == "BinaryEquals" { family = .binary }
+                else if name == "Null" { family = .null }
+                else { family = .ipAddress }
+                table[name] = (family, name.contains("Not"), name.hasSuffix("Like"))
+            }
+            return table
+        }()
+        private static let forAllValues = Array("ForAllValues:".utf8), forAnyValue = Array("ForAnyValue:".utf8)
+        private static let ifExistsSuffix = Array("IfExists".utf8)
 
         init(_ text: String) {
             self.text = text
-            var rest = Substring(text)
-            let qualifier = [Qualifier.forAllValues, .forAnyValue].first { rest.hasPrefix($0.rawValue + ":") }
-            if let qualifier { rest = rest.dropFirst(qualifier.rawValue.count + 1) }
+            let bytes = text.utf8
+            var start = 0
+            var qualifier: Qualifier?
+            if bytes.first == UInt8(ascii: "F") {
+                if bytes.starts(with: Self.forAllValues) {
+                    qualifier = .forAllValues
+                    start = Self.forAllValues.count
+                } else if bytes.starts(with: Self.forAnyValue) {
+                    qualifier = .forAnyValue
+                    start = Self.forAnyValue.count
+                }
+            }
             self.qualifier = qualifier
-            ifExists = rest.hasSuffix("IfExists")
-            base = String(ifExists ? rest.dropLast("IfExists".count) : rest)
+            var end = bytes.count
+            let suffix = Self.ifExistsSuffix
+            ifExists = end - start > suffix.count && bytes.reversed().starts(with: suffix.reversed())
+            if ifExists { end -= suffix.count }
+            let base = start == 0 && end == bytes.count ? text
+                : String(decoding: bytes[bytes.index(bytes.startIndex, offsetBy: start)..<bytes.index(bytes.startIndex, offsetBy: end)],
+                         as: UTF8.self)
+            self.base = base
+            let known = Self.bases[base]
+            family = known?.family
+            isNegated = known?.negated ?? false
+            isLike = known?.like ?? false
         }
 
         /// A valid operator (the `NullIfExists` error is its own rule).
-        var isKnown: Bool { ConditionOperators.base.contains(base) && !(base == "Null" && ifExists) }
-
-        var family: Family? {
-            guard ConditionOperators.base.contains(base) else { return nil }
-            if base.hasPrefix("String") { return .string }
-            if base.hasPrefix("Numeric") { return .numeric }
-            if base.hasPrefix("Date") { return .date }
-            if base.hasPrefix("Arn") { return .arn }
-            switch base {
-            case "Bool": return .bool
-            case "BinaryEquals": return .binary
-            case "IpAddress", "NotIpAddress": return .ipAddress
-            default: return .null
-            }
-        }
-
-        /// Negated matching: true when the key is absent.
-        var isNegated: Bool { base.contains("Not") }
-
-        /// `StringLike`, `StringNotLike`, `ArnLike`, `ArnNotLike`: `*` and `?` are wildcards.
-        var isLike: Bool { base.hasSuffix("Like") }
+        var isKnown: Bool { family != nil && !(family == .null && ifExists) }
 
         /// The operator written without its qualifier, for messages.
         var withoutQualifier: String { base + (ifExists ? "IfExists" : "") }
@@ -136,13 +161,14 @@ enum ConditionSupport {
 
     static func resolve(_ key: String, catalog: Catalog) throws(CatalogError) -> Key {
         guard isWellFormed(key), let colon = key.firstIndex(of: ":") else { return .malformed }
+        let lowered = key.lowercased()
         let prefix = key[..<colon].lowercased()
         if prefix == "aws" {
-            return globalDefinition(key).map(Key.global) ?? .unknownGlobal
+            return globalDefinition(lowered: lowered).map(Key.global) ?? .unknownGlobal
         }
         guard let service = try catalog.resources(of: prefix) else { return .foreign(prefix: prefix) }
         guard let definition = keyDefinition(key, in: service) else { return .unknownService(prefix: prefix, service) }
-        return crossServiceKeys.contains(key.lowercased()) ? .global(definition) : .service(prefix: prefix, definition)
+        return crossServiceKeys.contains(lowered) ? .global(definition) : .service(prefix: prefix, definition)
     }
 
     /// The global keys by lower-cased name, and those with a variable part by stem.
@@ -160,7 +186,10 @@ enum ConditionSupport {
 
     /// A global key by name, without case (`aws:sourceip`, `aws:PrincipalTag/team`).
     static func globalDefinition(_ key: String) -> ConditionKeyDefinition? {
-        let lowered = key.lowercased()
+        globalDefinition(lowered: key.lowercased())
+    }
+
+    private static func globalDefinition(lowered: String) -> ConditionKeyDefinition? {
         if let found = globalExact[lowered] { return found }
         return globalPatterns.first { lowered.hasPrefix($0.stem) && lowered.count > $0.stem.count }?.definition
     }
@@ -253,8 +282,12 @@ enum ConditionSupport {
                 everyAction = true
                 continue
             }
-            for definition in try context.actions(matching: name) where seen.insert(definition.fullName.lowercased()).inserted {
-                definitions.append(definition)
+            let matched = try context.actions(matching: name)
+            if written.count == 1 {
+                definitions = matched
+            } else {
+                // Catalog names are canonical: the same action has the same name.
+                for definition in matched where seen.insert(definition.fullName).inserted { definitions.append(definition) }
             }
         }
         return Actions(definitions: definitions, everyAction: everyAction)
@@ -623,12 +656,16 @@ extension ConditionSupport {
     /// Whether the text has `*` or `?` outside policy variables (`${*}` is a literal star).
     static func hasWildcard(_ text: some StringProtocol) -> Bool {
         var depth = 0
-        var previous: Character = " "
-        for char in text {
-            if char == "{" && previous == "$" { depth += 1 } else if char == "}" && depth > 0 { depth -= 1 } else if depth == 0 && (char == "*" || char == "?") {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{") && previous == UInt8(ascii: "$") {
+                depth += 1
+            } else if byte == UInt8(ascii: "}") && depth > 0 {
+                depth -= 1
+            } else if depth == 0 && (byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?")) {
                 return true
             }
-            previous = char
+            previous = byte
         }
         return false
     }
@@ -637,18 +674,23 @@ extension ConditionSupport {
     /// colons inside policy variables.
     static func arnFields(_ text: String) -> [Substring] {
         var fields: [Substring] = []
-        var start = text.startIndex
+        let bytes = text.utf8
+        var start = bytes.startIndex
         var depth = 0
-        var previous: Character = " "
-        var index = text.startIndex
-        while index < text.endIndex, fields.count < 5 {
-            let char = text[index]
-            if char == "{" && previous == "$" { depth += 1 } else if char == "}" && depth > 0 { depth -= 1 } else if char == ":" && depth == 0 {
+        var previous: UInt8 = 0
+        var index = bytes.startIndex
+        while index < bytes.endIndex, fields.count < 5 {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "{") && previous == UInt8(ascii: "$") {
+                depth += 1
+            } else if byte == UInt8(ascii: "}") && depth > 0 {
+                depth -= 1
+            } else if byte == UInt8(ascii: ":") && depth == 0 {
                 fields.append(text[start..<index])
-                start = text.index(after: index)
+                start = bytes.index(after: index)
             }
-            previous = char
-            index = text.index(after: index)
+            previous = byte
+            index = bytes.index(after: index)
         }
         fields.append(text[start...])
         return fields

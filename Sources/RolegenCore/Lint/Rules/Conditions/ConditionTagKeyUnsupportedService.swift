@@ -38,6 +38,7 @@ struct ConditionTagKeyUnsupportedService: LintRule {
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) throws {
         for statement in subject.view.statements where !statement.clauses.isEmpty {
+            var actions: ConditionSupport.Actions??
             for clause in statement.clauses {
                 guard ConditionSupport.TagKey(clause.key.value) != nil else { continue }
                 let op = ConditionSupport.Operator(clause.operator.value)
@@ -54,7 +55,8 @@ struct ConditionTagKeyUnsupportedService: LintRule {
                                severity: severity)
                     continue
                 }
-                guard let actions = try ConditionSupport.actions(of: statement, context: subject.context) else { continue }
+                if actions == nil { actions = .some(try ConditionSupport.actions(of: statement, context: subject.context)) }
+                guard let actions = actions ?? nil else { continue }
                 if actions.everyAction {
                     report.add("'\(key)' on every action ('*'): most actions do not support tag-based authorization" + consequence,
                                at: clause.key.location, statement: statement, suggestion: "list the actions that support the key",

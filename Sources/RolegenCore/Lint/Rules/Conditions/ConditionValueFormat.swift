@@ -56,11 +56,13 @@ struct ConditionValueFormat: LintRule {
             for clause in statement.clauses {
                 let op = ConditionSupport.Operator(clause.operator.value)
                 guard op.isKnown, let family = op.family else { continue }
-                let raw = ConditionSupport.rawValues(clause.valueNode)
-                let scalarKinds: [JSONKind] = [.string, .number, .boolean]
-                let kinds: Set<JSONKind> = Set(raw.map { (node: SourceNode) -> JSONKind in node.jsonKind }.filter { scalarKinds.contains($0) })
+                var kinds: [JSONKind] = []
+                for node in clause.valueNode.sequenceItems ?? [] {
+                    let kind = node.jsonKind
+                    if (kind == .string || kind == .number || kind == .boolean) && !kinds.contains(kind) { kinds.append(kind) }
+                }
                 if kinds.count > 1 {
-                    let described = kinds.map { (kind: JSONKind) -> String in kind.rawValue }.sorted().joined(separator: ", ")
+                    let described = kinds.map(\.rawValue).sorted().joined(separator: ", ")
                     report.add("the values of '\(clause.key.value)' mix JSON types (\(described)): write them all as strings",
                                at: clause.valueNode.location, statement: statement, suggestion: "quote every value")
                 }
@@ -140,21 +142,19 @@ struct ConditionValueFormat: LintRule {
 
     /// Account ids and Region names compared for equality.
     private func stringProblem(_ value: String, op: ConditionSupport.Operator, key: String) -> Problem? {
-        guard !(op.isLike && ConditionSupport.hasWildcard(value)) else { return nil }
         let lowered = key.lowercased()
-        if Self.accountKeys.contains(lowered) {
+        let account = Self.accountKeys.contains(lowered), region = lowered == "aws:requestedregion"
+        guard account || region, !(op.isLike && ConditionSupport.hasWildcard(value)) else { return nil }
+        if account {
             guard !(value.count == 12 && value.allSatisfy(\.isASCIIDigit)) else { return nil }
             return Problem(text: "'\(value)' is not an account id (12 digits), so it never equals '\(key)'",
                            suggestion: "write the 12-digit account id, with its leading zeros")
         }
-        if lowered == "aws:requestedregion" {
-            let name = op.base.hasSuffix("IgnoreCase") ? value.lowercased() : value
-            if AWSPartitions.regions[name] != nil || looksLikeRegion(name) { return nil }
-            let near = Suggestions.closest(to: value, in: Array(AWSPartitions.regions.keys)).first
-            return Problem(text: "'\(value)' is not a Region name, so it never equals '\(key)'",
-                           suggestion: near.map { "did you mean '\($0)'?" } ?? "write a Region name such as \"eu-west-1\"")
-        }
-        return nil
+        let name = op.base.hasSuffix("IgnoreCase") ? value.lowercased() : value
+        if AWSPartitions.regions[name] != nil || looksLikeRegion(name) { return nil }
+        let near = Suggestions.closest(to: value, in: Array(AWSPartitions.regions.keys)).first
+        return Problem(text: "'\(value)' is not a Region name, so it never equals '\(key)'",
+                       suggestion: near.map { "did you mean '\($0)'?" } ?? "write a Region name such as \"eu-west-1\"")
     }
 
     /// `xx-name-1`: a Region the table may not know yet.
