@@ -200,6 +200,19 @@ import RolegenTestSupport
         ])
     }
 
+    @Test func cloudFormationIntrinsicsAreNotJSONTypeErrors() throws {
+        let policy = #"""
+            {"Version": "2012-10-17", "Statement": [
+             {"Effect": "Allow", "Action": "s3:GetObject", "Resource": [{"Fn::Sub": "arn:aws:s3:::${Bucket}/*"}, {"Fn::GetAtt": ["B", "Arn"]}],
+              "Condition": {"StringEquals": {"aws:SourceAccount": {"Ref": "AWS::AccountId"}}}},
+             {"Fn::If": ["IsProd", {"Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "*"}, {"Ref": "AWS::NoValue"}]}]}
+            """#
+        for rule in [ElementJSONType(), ConditionShape(), UnknownStatementElement(), EffectMissing(), ActionMissing(), ResourceMissing(),
+                     VariableUnknown()] as [any LintRule] {
+            #expect(try Self.findings(rule, policy).isEmpty, "\(rule.metadata.id)")
+        }
+    }
+
     /// Every grammar and size rule on documents of every shape: no rule may throw or crash.
     @Test(arguments: [
         "[]", "\"text\"", "42", "null", "{}", #"{"Statement": null}"#, #"{"Statement": [1, "x", null, [], {}]}"#,

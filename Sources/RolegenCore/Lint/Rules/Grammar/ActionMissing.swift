@@ -16,7 +16,7 @@ struct ActionMissing: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        for statement in subject.view.statements where statement.element("Action") == nil && statement.element("NotAction") == nil {
+        for statement in subject.view.checkedStatements where statement.element("Action") == nil && statement.element("NotAction") == nil {
             let misspelt = (statement.node.mappingEntries ?? []).lazy.compactMap(\.key.scalarText).compactMap { name in
                 Suggestions.closest(to: name, in: ["Action", "NotAction"]).first.map { (name, $0) }
             }.first

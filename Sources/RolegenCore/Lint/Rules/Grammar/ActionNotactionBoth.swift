@@ -15,7 +15,7 @@ struct ActionNotactionBoth: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        for statement in subject.view.statements {
+        for statement in subject.view.checkedStatements {
             ElementPair.report("Action", "NotAction", in: statement, &report,
                                suggestion: "keep Action and deny the exceptions in a separate statement")
         }

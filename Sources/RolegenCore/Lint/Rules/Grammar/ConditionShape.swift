@@ -22,8 +22,8 @@ struct ConditionShape: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        for statement in subject.view.statements {
-            guard let condition = statement.condition else { continue }
+        for statement in subject.view.checkedStatements {
+            guard let condition = statement.condition, !condition.isIntrinsicFunction else { continue }
             guard let blocks = condition.mappingEntries else {
                 let merge = condition.sequenceItems != nil
                 report.add("Condition must be one object of operators, found \(condition.describedValue)", at: condition.location,
@@ -33,7 +33,8 @@ struct ConditionShape: LintRule {
             }
             for block in blocks {
                 let name = block.key.scalarText ?? ""
-                guard let keys = block.value.mappingEntries else {
+                guard let keys = block.value.mappingEntries, !block.value.isIntrinsicFunction else {
+                    if block.value.isIntrinsicFunction { continue }
                     report.add("the value of condition operator '\(name)' must be an object of condition keys, found \(block.value.describedValue)",
                                at: block.value.location, statement: statement,
                                suggestion: "write \"\(name)\": {\"<condition key>\": <value or [values]>}")
@@ -47,11 +48,13 @@ struct ConditionShape: LintRule {
                             report.add("condition key '\(key)' has the value null; a condition value is a string, number or boolean",
                                        at: entry.value.location, statement: statement)
                         }
+                    case .mapping where entry.value.isIntrinsicFunction:
+                        continue
                     case .mapping:
                         report.add("condition key '\(key)' has an object as its value; a condition value is a string, number or "
                                    + "boolean, or an array of them", at: entry.value.location, statement: statement)
                     case .sequence(let items):
-                        for item in items where item.scalarText == nil || item.jsonKind == .null {
+                        for item in items where (item.scalarText == nil && !item.isIntrinsicFunction) || item.jsonKind == .null {
                             report.add("condition key '\(key)' has \(item.describedValue) among its values; values are strings, "
                                        + "numbers or booleans", at: item.location, statement: statement,
                                        suggestion: item.sequenceItems != nil ? "use one flat array of values" : nil)

@@ -16,7 +16,7 @@ struct EffectInvalid: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        for statement in subject.view.statements {
+        for statement in subject.view.checkedStatements {
             // A non-string Effect is element-json-type's.
             guard let node = statement.element("Effect"), node.jsonKind == .string, let effect = statement.effect,
                   effect.value != "Allow", effect.value != "Deny" else { continue }

@@ -15,7 +15,7 @@ struct EffectMissing: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        for statement in subject.view.statements where statement.element("Effect") == nil {
+        for statement in subject.view.checkedStatements where statement.element("Effect") == nil {
             report.add("\(statement.label) has no Effect; IAM rejects it", at: statement.node.location, statement: statement,
                        suggestion: "add \"Effect\": \"Allow\" or \"Effect\": \"Deny\"")
         }

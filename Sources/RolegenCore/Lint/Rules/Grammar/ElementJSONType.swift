@@ -30,7 +30,7 @@ struct ElementJSONType: LintRule {
             return
         }
         if let id = subject.view.id { expectString(id, element: "Id", &report) }
-        for statement in subject.view.statements {
+        for statement in subject.view.checkedStatements {
             for name in ["Sid", "Effect"] {
                 if let node = statement.element(name) { expectString(node, element: name, statement: statement, &report) }
             }
@@ -41,6 +41,8 @@ struct ElementJSONType: LintRule {
                 guard let node = statement.element(name) else { continue }
                 switch node.content {
                 case .scalar where node.jsonKind == .string:
+                    continue
+                case .mapping where node.isIntrinsicFunction:
                     continue
                 case .mapping(let entries):
                     for entry in entries {
@@ -57,7 +59,7 @@ struct ElementJSONType: LintRule {
     }
 
     private func expectString(_ node: SourceNode, element: String, statement: StatementView? = nil, _ report: inout RuleReport) {
-        guard node.jsonKind != .string else { return }
+        guard node.jsonKind != .string, !node.isIntrinsicFunction else { return }
         report.add("\(element) must be a string, found \(node.describedValue)", at: node.location, statement: statement,
                    suggestion: node.scalarText.map { "write \"\($0)\"" })
     }
@@ -65,12 +67,14 @@ struct ElementJSONType: LintRule {
     private func expectStrings(_ node: SourceNode, element: String, statement: StatementView, _ report: inout RuleReport) {
         switch node.content {
         case .sequence(let items):
-            for item in items where item.jsonKind != .string {
+            for item in items where item.jsonKind != .string && !item.isIntrinsicFunction {
                 report.add("the values of \(element) must be strings, found \(item.describedValue)", at: item.location,
                            statement: statement, suggestion: item.scalarText.map { "write \"\($0)\"" }
                                ?? (item.sequenceItems != nil ? "use one flat array of strings" : nil))
             }
         case .scalar where node.jsonKind == .string:
+            return
+        case .mapping where node.isIntrinsicFunction:
             return
         default:
             report.add("\(element) must be a string or an array of strings, found \(node.describedValue)", at: node.location,

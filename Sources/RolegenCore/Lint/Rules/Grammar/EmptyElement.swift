@@ -31,7 +31,7 @@ struct EmptyElement: LintRule {
     ]
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        for statement in subject.view.statements {
+        for statement in subject.view.checkedStatements {
             for name in ["Action", "NotAction", "Resource", "NotResource", "Principal", "NotPrincipal"] {
                 guard let node = statement.element(name), let meaning = Self.meanings[name] else { continue }
                 if node.sequenceItems?.isEmpty == true || node.mappingEntries?.isEmpty == true {

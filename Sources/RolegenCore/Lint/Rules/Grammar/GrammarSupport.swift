@@ -32,6 +32,14 @@ extension SourceNode {
         }
     }
 
+    /// An unresolved CloudFormation intrinsic function (`{"Ref": "Bucket"}`, `{"Fn::GetAtt": [...]}`,
+    /// `{"Fn::Sub": "..."}`): the template turns it into a string or a list before IAM sees the
+    /// policy, so its JSON type here is not the policy's.
+    var isIntrinsicFunction: Bool {
+        guard let entries = mappingEntries, entries.count == 1, let key = entries[0].key.scalarText else { return false }
+        return key == "Ref" || key.hasPrefix("Fn::")
+    }
+
     /// The node's text for a message: a string's value quoted, otherwise its JSON kind.
     var describedValue: String {
         switch jsonKind {
@@ -180,6 +188,14 @@ enum PolicyVariables {
             return .unsupportedSymbol(symbol)
         }
         return nil
+    }
+}
+
+extension PolicyView {
+    /// The statements to check: a CloudFormation intrinsic in place of a statement
+    /// (`{"Fn::If": [...]}`) is resolved by the template, not read as a statement.
+    var checkedStatements: [StatementView] {
+        statements.filter { !$0.node.isIntrinsicFunction }
     }
 }
 

@@ -21,7 +21,7 @@ struct ResourceMissing: LintRule {
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
         if subject.type == .resource, isRepositoryPolicy(subject) { return }
-        for statement in subject.view.statements where statement.element("Resource") == nil && statement.element("NotResource") == nil {
+        for statement in subject.view.checkedStatements where statement.element("Resource") == nil && statement.element("NotResource") == nil {
             report.add("\(statement.label) has neither Resource nor NotResource; IAM rejects it", at: statement.node.location,
                        statement: statement, suggestion: "add \"Resource\": [...]")
         }
@@ -31,7 +31,7 @@ struct ResourceMissing: LintRule {
     /// was found, or from its actions when that is not known.
     private func isRepositoryPolicy(_ subject: RuleSubject) -> Bool {
         if let kind = subject.input.resourceKind?.lowercased() { return kind.contains("ecr") }
-        let actions = subject.view.statements.flatMap { ($0.actions ?? []) + ($0.notActions ?? []) }
+        let actions = subject.view.checkedStatements.flatMap { ($0.actions ?? []) + ($0.notActions ?? []) }
         return !actions.isEmpty && actions.allSatisfy { $0.value.lowercased().hasPrefix("ecr:") || $0.value.lowercased().hasPrefix("ecr-public:") }
     }
 }

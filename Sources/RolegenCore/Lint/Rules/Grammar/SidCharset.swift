@@ -19,7 +19,7 @@ struct SidCharset: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        for statement in subject.view.statements {
+        for statement in subject.view.checkedStatements {
             guard let sid = statement.sid, statement.element("Sid")?.jsonKind == .string, !sid.value.isEmpty,
                   !sid.value.utf8.allSatisfy(Self.isAlphanumeric) else { continue }
             let fixed = Self.camelCased(sid.value)

@@ -21,7 +21,7 @@ struct SidDuplicate: LintRule {
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
         let required = PolicyGrammar.iamTypes.contains(subject.type)
         var seen: [String: StatementView] = [:]
-        for statement in subject.view.statements {
+        for statement in subject.view.checkedStatements {
             guard let sid = statement.sid, statement.element("Sid")?.jsonKind == .string, !sid.value.isEmpty else { continue }
             guard let first = seen[sid.value] else {
                 seen[sid.value] = statement

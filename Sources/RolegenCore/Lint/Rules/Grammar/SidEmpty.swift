@@ -15,7 +15,7 @@ struct SidEmpty: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        for statement in subject.view.statements {
+        for statement in subject.view.checkedStatements {
             guard let sid = statement.sid, statement.element("Sid")?.jsonKind == .string, sid.value.isEmpty else { continue }
             report.add("the Sid is empty; it names nothing", at: sid.location, statement: statement,
                        suggestion: "name the statement, or remove \"Sid\"")

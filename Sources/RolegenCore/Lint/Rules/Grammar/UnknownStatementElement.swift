@@ -17,7 +17,7 @@ struct UnknownStatementElement: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        for statement in subject.view.statements {
+        for statement in subject.view.checkedStatements {
             for entry in statement.node.mappingEntries ?? [] {
                 guard let name = entry.key.scalarText, !PolicyGrammar.statementElements.contains(name) else { continue }
                 let near = Suggestions.closest(to: name, in: PolicyGrammar.statementElements).first

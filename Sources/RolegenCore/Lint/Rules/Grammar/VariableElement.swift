@@ -22,7 +22,7 @@ struct VariableElement: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        for statement in subject.view.statements {
+        for statement in subject.view.checkedStatements {
             for name in ["Action", "NotAction", "Principal", "NotPrincipal"] {
                 statement.element(name)?.forEachScalar { node in
                     guard let text = node.scalarText, PolicyVariables.mayContain(text) else { return }

@@ -21,7 +21,7 @@ struct VariableNeeds2012: LintRule {
         // An invalid Version is version-invalid's; only the missing and the 2008 one read variables literally.
         guard version == nil || (version?.jsonKind == .string && version?.scalarText == "2008-10-17") else { return }
         let reason = version == nil ? "the policy has no Version" : "the policy's Version is 2008-10-17"
-        for statement in subject.view.statements {
+        for statement in subject.view.checkedStatements {
             for (value, _) in statement.variableCarriers where PolicyVariables.mayContain(value.value) {
                 report.add("'\(value.value.truncatedForMessage)' holds a policy variable, but \(reason): IAM compares the text "
                            + "literally, so it matches nothing", at: value.location, statement: statement,

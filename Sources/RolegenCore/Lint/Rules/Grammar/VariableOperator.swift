@@ -19,7 +19,7 @@ struct VariableOperator: LintRule {
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
         guard subject.view.isCurrentVersion else { return }
-        for statement in subject.view.statements {
+        for statement in subject.view.checkedStatements {
             for clause in statement.clauses {
                 let base = clause.baseOperator
                 // Unknown operators are the condition rules' business.

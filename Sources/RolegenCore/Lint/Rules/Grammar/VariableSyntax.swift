@@ -23,7 +23,7 @@ struct VariableSyntax: LintRule {
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
         // Without Version 2012-10-17 nothing is substituted; variable-needs-2012 reports that.
         guard subject.view.isCurrentVersion else { return }
-        for statement in subject.view.statements {
+        for statement in subject.view.checkedStatements {
             for (value, _) in statement.variableCarriers {
                 for variable in PolicyVariables.scan(value.value) {
                     guard let problem = variable.problem else { continue }

@@ -30,7 +30,7 @@ struct VariableUnknown: LintRule {
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) throws {
         guard subject.view.isCurrentVersion else { return }
-        for statement in subject.view.statements {
+        for statement in subject.view.checkedStatements {
             for (value, _) in statement.variableCarriers {
                 for variable in PolicyVariables.scan(value.value) where variable.problem == nil && !variable.isEscape {
                     try check(variable, at: value.location, statement: statement, subject, &report)
