@@ -204,11 +204,12 @@ import RolegenTestSupport
         let policy = #"""
             {"Version": "2012-10-17", "Statement": [
              {"Effect": "Allow", "Action": "s3:GetObject", "Resource": [{"Fn::Sub": "arn:aws:s3:::${Bucket}/*"}, {"Fn::GetAtt": ["B", "Arn"]}],
+              "Principal": {"AWS": {"Fn::Sub": "arn:aws:iam::${AWS::AccountId}:root"}},
               "Condition": {"StringEquals": {"aws:SourceAccount": {"Ref": "AWS::AccountId"}}}},
              {"Fn::If": ["IsProd", {"Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "*"}, {"Ref": "AWS::NoValue"}]}]}
             """#
         for rule in [ElementJSONType(), ConditionShape(), UnknownStatementElement(), EffectMissing(), ActionMissing(), ResourceMissing(),
-                     VariableUnknown()] as [any LintRule] {
+                     VariableUnknown(), VariableElement()] as [any LintRule] {
             #expect(try Self.findings(rule, policy).isEmpty, "\(rule.metadata.id)")
         }
     }

@@ -32,7 +32,7 @@ import RolegenTestSupport
 
     @Test func writtenSizeIsExactOnOneLineAndABoundOtherwise() throws {
         let oneLine = #"{"Version": "2012-10-17",  "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}"#
-        #expect(PolicySize.measure(try Self.input(oneLine)).writtenAtLeast == oneLine.count)
+        #expect(PolicySize.measure(try Self.input(oneLine), written: true).writtenAtLeast == oneLine.count)
         let pretty = """
             {
                 "Version": "2012-10-17",
@@ -48,7 +48,7 @@ import RolegenTestSupport
                 ]
             }
             """
-        let size = PolicySize.measure(try Self.input(pretty))
+        let size = PolicySize.measure(try Self.input(pretty), written: true)
         let written = try #require(size.writtenAtLeast)
         #expect(written <= pretty.count)
         #expect(written > size.characters + 50)
@@ -56,7 +56,7 @@ import RolegenTestSupport
         let sink = DiagnosticSink()
         let yaml = try #require(YAMLReader.parse("Version: '2012-10-17'\nStatement: []\n", path: "p.yaml", into: sink))
         let yamlInput = PolicyTextReader.input(yaml, path: "p.yaml", type: .scp, name: nil)
-        #expect(PolicySize.measure(yamlInput).writtenAtLeast == nil)
+        #expect(PolicySize.measure(yamlInput, written: true).writtenAtLeast == nil)
         #expect(PolicySize.measure(yamlInput).characters == #"{"Version":"2012-10-17","Statement":[]}"#.count)
     }
 

@@ -16,12 +16,13 @@ struct ActionMissing: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        for statement in subject.view.checkedStatements where statement.element("Action") == nil && statement.element("NotAction") == nil {
+        subject.view.forEachStatement { statement in
+            guard statement.actions == nil && statement.notActions == nil else { return }
             let misspelt = (statement.node.mappingEntries ?? []).lazy.compactMap(\.key.scalarText).compactMap { name in
                 Suggestions.closest(to: name, in: ["Action", "NotAction"]).first.map { (name, $0) }
             }.first
             report.add("\(statement.label) has neither Action nor NotAction; IAM rejects it", at: statement.node.location,
-                       statement: statement,
+                       statement: copy statement,
                        suggestion: misspelt.map { "'\($0.0)' should probably be '\($0.1)'" } ?? "add \"Action\": [...]")
         }
     }

@@ -15,7 +15,7 @@ struct ActionNotactionBoth: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        for statement in subject.view.checkedStatements {
+        subject.view.forEachStatement { statement in
             ElementPair.report("Action", "NotAction", in: statement, &report,
                                suggestion: "keep Action and deny the exceptions in a separate statement")
         }
@@ -26,7 +26,13 @@ struct ActionNotactionBoth: LintRule {
 enum ElementPair {
     /// Reports a statement that has both elements, at the one written second.
     static func report(_ first: String, _ second: String, in statement: StatementView, _ report: inout RuleReport, suggestion: String) {
-        guard let one = statement.node.lastEntry(first), let other = statement.node.lastEntry(second) else { return }
+        // The views say cheaply whether both are present; only then are the entries looked up.
+        let both = switch first {
+        case "Action": statement.actions != nil && statement.notActions != nil
+        case "Resource": statement.resources != nil && statement.notResources != nil
+        default: statement.principal != nil && statement.notPrincipal != nil
+        }
+        guard both, let one = statement.node.lastEntry(first), let other = statement.node.lastEntry(second) else { return }
         let later = one.key.location < other.key.location ? other : one
         report.add("\(statement.label) has both \(first) and \(second); IAM accepts only one of them", at: later.key.location,
                    statement: statement, suggestion: suggestion)

@@ -22,21 +22,21 @@ struct ConditionShape: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        for statement in subject.view.checkedStatements {
-            guard let condition = statement.condition, !condition.isIntrinsicFunction else { continue }
+        subject.view.forEachStatement { statement in
+            guard let condition = statement.condition, !condition.isIntrinsicFunction else { return }
             guard let blocks = condition.mappingEntries else {
                 let merge = condition.sequenceItems != nil
                 report.add("Condition must be one object of operators, found \(condition.describedValue)", at: condition.location,
-                           statement: statement,
+                           statement: copy statement,
                            suggestion: merge ? "merge the objects into one: {\"StringEquals\": {...}, \"Bool\": {...}}" : nil)
-                continue
+                return
             }
             for block in blocks {
                 let name = block.key.scalarText ?? ""
                 guard let keys = block.value.mappingEntries, !block.value.isIntrinsicFunction else {
                     if block.value.isIntrinsicFunction { continue }
                     report.add("the value of condition operator '\(name)' must be an object of condition keys, found \(block.value.describedValue)",
-                               at: block.value.location, statement: statement,
+                               at: block.value.location, statement: copy statement,
                                suggestion: "write \"\(name)\": {\"<condition key>\": <value or [values]>}")
                     continue
                 }
@@ -46,17 +46,17 @@ struct ConditionShape: LintRule {
                     case .scalar:
                         if entry.value.jsonKind == .null {
                             report.add("condition key '\(key)' has the value null; a condition value is a string, number or boolean",
-                                       at: entry.value.location, statement: statement)
+                                       at: entry.value.location, statement: copy statement)
                         }
                     case .mapping where entry.value.isIntrinsicFunction:
                         continue
                     case .mapping:
                         report.add("condition key '\(key)' has an object as its value; a condition value is a string, number or "
-                                   + "boolean, or an array of them", at: entry.value.location, statement: statement)
+                                   + "boolean, or an array of them", at: entry.value.location, statement: copy statement)
                     case .sequence(let items):
                         for item in items where (item.scalarText == nil && !item.isIntrinsicFunction) || item.jsonKind == .null {
                             report.add("condition key '\(key)' has \(item.describedValue) among its values; values are strings, "
-                                       + "numbers or booleans", at: item.location, statement: statement,
+                                       + "numbers or booleans", at: item.location, statement: copy statement,
                                        suggestion: item.sequenceItems != nil ? "use one flat array of values" : nil)
                         }
                     }

@@ -16,10 +16,10 @@ struct EffectInvalid: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        for statement in subject.view.checkedStatements {
+        subject.view.forEachStatement { statement in
             // A non-string Effect is element-json-type's.
-            guard let node = statement.element("Effect"), node.jsonKind == .string, let effect = statement.effect,
-                  effect.value != "Allow", effect.value != "Deny" else { continue }
+            guard let effect = statement.effect, effect.value != "Allow", effect.value != "Deny",
+                  statement.element("Effect")?.jsonKind == .string else { return }
             let suggestion: String
             if let exact = ["Allow", "Deny"].first(where: { $0.equalsIgnoringCase(effect.value.trimmed) }) {
                 suggestion = "write '\(exact)' (Effect is case-sensitive)"
@@ -29,7 +29,7 @@ struct EffectInvalid: LintRule {
                 suggestion = "write 'Allow' or 'Deny'"
             }
             report.add("Effect '\(effect.value.truncatedForMessage)' is neither 'Allow' nor 'Deny'; IAM rejects the policy",
-                       at: effect.location, statement: statement, suggestion: suggestion)
+                       at: effect.location, statement: copy statement, suggestion: suggestion)
         }
     }
 }

@@ -15,8 +15,9 @@ struct EffectMissing: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        for statement in subject.view.checkedStatements where statement.element("Effect") == nil {
-            report.add("\(statement.label) has no Effect; IAM rejects it", at: statement.node.location, statement: statement,
+        subject.view.forEachStatement { statement in
+            guard statement.effect == nil, statement.element("Effect") == nil else { return }
+            report.add("\(statement.label) has no Effect; IAM rejects it", at: statement.node.location, statement: copy statement,
                        suggestion: "add \"Effect\": \"Allow\" or \"Effect\": \"Deny\"")
         }
     }

@@ -30,46 +30,63 @@ struct ElementJSONType: LintRule {
             return
         }
         if let id = subject.view.id { expectString(id, element: "Id", &report) }
-        for statement in subject.view.checkedStatements {
-            for name in ["Sid", "Effect"] {
-                if let node = statement.element(name) { expectString(node, element: name, statement: statement, &report) }
-            }
-            for name in ["Action", "NotAction", "Resource", "NotResource"] {
-                if let node = statement.element(name) { expectStrings(node, element: name, statement: statement, &report) }
-            }
-            for name in ["Principal", "NotPrincipal"] {
-                guard let node = statement.element(name) else { continue }
-                switch node.content {
-                case .scalar where node.jsonKind == .string:
-                    continue
-                case .mapping where node.isIntrinsicFunction:
-                    continue
-                case .mapping(let entries):
-                    for entry in entries {
-                        expectStrings(entry.value, element: "\(name) \(entry.key.scalarText.map { "'\($0)'" } ?? "key")",
-                                      statement: statement, &report)
-                    }
+        subject.view.forEachStatement { statement in
+            guard let entries = statement.node.mappingEntries else { return }
+            // One pass over the statement's members: every occurrence of a repeated key is checked.
+            for index in entries.indices {
+                guard let name = entries[index].key.scalarText else { continue }
+                let node = entries[index].value
+                switch name {
+                case "Sid", "Effect":
+                    expectString(node, element: name, statement: statement, &report)
+                case "Action", "NotAction", "Resource", "NotResource":
+                    expectStrings(node, element: name, statement: statement, &report)
+                case "Principal", "NotPrincipal":
+                    expectPrincipal(node, element: name, statement: statement, &report)
                 default:
-                    report.add("\(name) must be \"*\" or an object such as {\"AWS\": [...]}, found \(node.describedValue)",
-                               at: node.location, statement: statement,
-                               suggestion: node.sequenceItems != nil ? "write {\"AWS\": [...]} (or \"Service\", \"Federated\")" : nil)
+                    continue
                 }
             }
         }
     }
 
-    private func expectString(_ node: SourceNode, element: String, statement: StatementView? = nil, _ report: inout RuleReport) {
+    private func expectPrincipal(_ node: SourceNode, element name: String, statement: borrowing StatementView,
+                                 _ report: inout RuleReport) {
+        switch node.content {
+        case .scalar where node.jsonKind == .string:
+            return
+        case .mapping where node.isIntrinsicFunction:
+            return
+        case .mapping(let entries):
+            for entry in entries {
+                expectStrings(entry.value, element: "\(name) \(entry.key.scalarText.map { "'\($0)'" } ?? "key")",
+                              statement: statement, &report)
+            }
+        default:
+            report.add("\(name) must be \"*\" or an object such as {\"AWS\": [...]}, found \(node.describedValue)",
+                       at: node.location, statement: copy statement,
+                       suggestion: node.sequenceItems != nil ? "write {\"AWS\": [...]} (or \"Service\", \"Federated\")" : nil)
+        }
+    }
+
+    private func expectString(_ node: SourceNode, element: String, _ report: inout RuleReport) {
         guard node.jsonKind != .string, !node.isIntrinsicFunction else { return }
-        report.add("\(element) must be a string, found \(node.describedValue)", at: node.location, statement: statement,
+        report.add("\(element) must be a string, found \(node.describedValue)", at: node.location,
                    suggestion: node.scalarText.map { "write \"\($0)\"" })
     }
 
-    private func expectStrings(_ node: SourceNode, element: String, statement: StatementView, _ report: inout RuleReport) {
+    private func expectString(_ node: SourceNode, element: String, statement: borrowing StatementView, _ report: inout RuleReport) {
+        guard node.jsonKind != .string, !node.isIntrinsicFunction else { return }
+        report.add("\(element) must be a string, found \(node.describedValue)", at: node.location, statement: copy statement,
+                   suggestion: node.scalarText.map { "write \"\($0)\"" })
+    }
+
+    private func expectStrings(_ node: SourceNode, element: String, statement: borrowing StatementView, _ report: inout RuleReport) {
         switch node.content {
         case .sequence(let items):
             for item in items where item.jsonKind != .string && !item.isIntrinsicFunction {
                 report.add("the values of \(element) must be strings, found \(item.describedValue)", at: item.location,
-                           statement: statement, suggestion: item.scalarText.map { "write \"\($0)\"" }
+                           statement: copy statement, suggestion: item.scalarText.map { "write \"\($0)\"" }
                                ?? (item.sequenceItems != nil ? "use one flat array of strings" : nil))
             }
         case .scalar where node.jsonKind == .string:
@@ -78,7 +95,7 @@ struct ElementJSONType: LintRule {
             return
         default:
             report.add("\(element) must be a string or an array of strings, found \(node.describedValue)", at: node.location,
-                       statement: statement, suggestion: node.scalarText.map { "write \"\($0)\"" })
+                       statement: copy statement, suggestion: node.scalarText.map { "write \"\($0)\"" })
         }
     }
 }

@@ -31,27 +31,29 @@ struct EmptyElement: LintRule {
     ]
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        for statement in subject.view.checkedStatements {
-            for name in ["Action", "NotAction", "Resource", "NotResource", "Principal", "NotPrincipal"] {
-                guard let node = statement.element(name), let meaning = Self.meanings[name] else { continue }
+        subject.view.forEachStatement { statement in
+            guard let entries = statement.node.mappingEntries else { return }
+            for index in entries.indices {
+                guard let name = entries[index].key.scalarText, let meaning = Self.meanings[name] else { continue }
+                let node = entries[index].value
                 if node.sequenceItems?.isEmpty == true || node.mappingEntries?.isEmpty == true {
-                    report.add("\(name) is empty: \(meaning)", at: node.location, statement: statement,
+                    report.add("\(name) is empty: \(meaning)", at: node.location, statement: copy statement,
                                suggestion: name.hasPrefix("Not") ? "list what \(name) should exclude" : "fill in the values, or remove the statement")
-                } else if let entries = node.mappingEntries {
-                    for entry in entries where entry.value.sequenceItems?.isEmpty == true {
+                } else if let principals = node.mappingEntries {
+                    for entry in principals where entry.value.sequenceItems?.isEmpty == true {
                         report.add("\(name) \(entry.key.scalarText.map { "'\($0)'" } ?? "") is an empty array: it names no principal",
-                                   at: entry.value.location, statement: statement, suggestion: "fill in the principals, or remove the entry")
+                                   at: entry.value.location, statement: copy statement, suggestion: "fill in the principals, or remove the entry")
                     }
                 }
             }
-            guard let condition = statement.condition, let blocks = condition.mappingEntries else { continue }
+            guard let condition = statement.condition, let blocks = condition.mappingEntries else { return }
             if blocks.isEmpty {
-                report.add("Condition is an empty object: it adds no condition", at: condition.location, statement: statement,
+                report.add("Condition is an empty object: it adds no condition", at: condition.location, statement: copy statement,
                            suggestion: "remove \"Condition\", or add the condition that was meant")
             }
             for block in blocks where block.value.mappingEntries?.isEmpty == true {
                 report.add("the '\(block.key.scalarText ?? "")' block of the condition is empty: it adds no condition",
-                           at: block.value.location, statement: statement, suggestion: "remove it, or add its condition keys")
+                           at: block.value.location, statement: copy statement, suggestion: "remove it, or add its condition keys")
             }
         }
     }

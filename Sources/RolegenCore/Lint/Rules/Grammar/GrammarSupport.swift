@@ -17,17 +17,20 @@ extension SourceNode {
         mappingEntries?.last { $0.key.scalarText == key }
     }
 
-    /// Calls `body` with every scalar of the tree, keys included, in document order.
-    func forEachScalar(_ body: (SourceNode) -> Void) {
+    /// Calls `body` with every scalar of the tree, keys included, in document order. Nodes are
+    /// lent, not copied: the whole-document rules walk every policy. With `skippingIntrinsics`,
+    /// CloudFormation intrinsics (`{"Fn::Sub": "...${AWS::AccountId}..."}`) are left out.
+    func forEachScalar(skippingIntrinsics: Bool = false, _ body: (borrowing SourceNode) -> Void) {
         switch content {
         case .scalar:
             body(self)
         case .sequence(let items):
-            for item in items { item.forEachScalar(body) }
+            for index in items.indices { items[index].forEachScalar(skippingIntrinsics: skippingIntrinsics, body) }
         case .mapping(let entries):
-            for entry in entries {
-                entry.key.forEachScalar(body)
-                entry.value.forEachScalar(body)
+            if skippingIntrinsics && isIntrinsicFunction { return }
+            for index in entries.indices {
+                entries[index].key.forEachScalar(skippingIntrinsics: skippingIntrinsics, body)
+                entries[index].value.forEachScalar(skippingIntrinsics: skippingIntrinsics, body)
             }
         }
     }
@@ -106,8 +109,14 @@ enum PolicyVariables {
     /// Every `${...}` of the text, in order, with what is wrong with it.
     static func scan(_ text: String) -> [PolicyVariable] {
         guard mayContain(text) else { return [] }
-        let chars = Array(text)
+        // Unicode scalars, not characters: a `}` or `'` is never part of a larger character.
+        let chars = Array(text.unicodeScalars)
         let count = chars.count
+        func string(_ range: Range<Int>) -> String {
+            var result = ""
+            result.unicodeScalars.append(contentsOf: chars[range])
+            return result
+        }
         var result: [PolicyVariable] = []
         var index = 0
         while index + 1 < count {
@@ -118,10 +127,9 @@ enum PolicyVariables {
             let start = index
             var cursor = index + 2
             while cursor < count && chars[cursor] != "}" && chars[cursor] != "," { cursor += 1 }
-            let name = String(chars[(start + 2)..<cursor])
+            let name = string((start + 2)..<cursor)
             func variable(upTo end: Int, defaultValue: String? = nil, problem: PolicyVariable.Problem?) -> PolicyVariable {
-                PolicyVariable(text: String(chars[start..<min(end, count)]), name: name, defaultValue: defaultValue,
-                               problem: problem)
+                PolicyVariable(text: string(start..<min(end, count)), name: name, defaultValue: defaultValue, problem: problem)
             }
             if cursor == count {
                 result.append(variable(upTo: count, problem: .missingBrace))
@@ -137,11 +145,11 @@ enum PolicyVariables {
             while quote < count && chars[quote] == " " { quote += 1 }
             guard quote < count && chars[quote] == "'" else {
                 let close = chars[quote...].firstIndex(of: "}")
-                let unquoted = String(chars[quote..<(close ?? count)]).trimmed
+                let unquoted = string(quote..<(close ?? count)).trimmed
                 result.append(variable(upTo: close.map { $0 + 1 } ?? count, defaultValue: unquoted.isEmpty ? nil : unquoted,
                                        problem: close == nil ? .missingBrace : .missingQuote))
-                if close == nil { break }
-                index = (close ?? count) + 1
+                guard let close else { break }
+                index = close + 1
                 continue
             }
             var closing = quote + 1
@@ -155,7 +163,7 @@ enum PolicyVariables {
                     }
                     break
                 }
-                fallback.append(chars[closing])
+                fallback.unicodeScalars.append(chars[closing])
                 closing += 1
             }
             if closing >= count {
@@ -181,32 +189,78 @@ enum PolicyVariables {
     }
 
     private static func problem(ofName name: String) -> PolicyVariable.Problem? {
-        if name.allSatisfy({ $0 == " " || $0 == "\t" }) { return .empty }
-        if name.contains(where: \.isWhitespace) { return .space }
+        var blank = true
+        var space = false
+        for scalar in name.unicodeScalars {
+            if scalar.properties.isWhitespace { space = true } else { blank = false }
+        }
+        if blank { return .empty }
+        if space { return .space }
         if name == "*" || name == "?" || name == "$" { return nil }
-        if let symbol = name.first(where: { !($0.isLetter || $0.isNumber || keySymbols.contains($0)) }) {
-            return .unsupportedSymbol(symbol)
+        for scalar in name.unicodeScalars {
+            let allowed = scalar.isASCII
+                ? ((0x30...0x39).contains(scalar.value) || (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+                    || keySymbols.contains(Character(scalar)))
+                : (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+            if !allowed { return .unsupportedSymbol(Character(scalar)) }
         }
         return nil
     }
 }
 
 extension PolicyView {
-    /// The statements to check: a CloudFormation intrinsic in place of a statement
+    /// Calls `body` with each statement to check, lent rather than copied (the rules run over
+    /// every statement of every policy). A CloudFormation intrinsic in place of a statement
     /// (`{"Fn::If": [...]}`) is resolved by the template, not read as a statement.
-    var checkedStatements: [StatementView] {
-        statements.filter { !$0.node.isIntrinsicFunction }
+    func forEachStatement(_ body: (borrowing StatementView) throws -> Void) rethrows {
+        for index in statements.indices where !statements[index].node.isIntrinsicFunction {
+            try body(statements[index])
+        }
     }
 }
 
 extension StatementView {
-    /// The strings IAM substitutes variables in: Resource and NotResource values, and condition values.
-    var variableCarriers: [(value: Located<String>, clause: ConditionClause?)] {
-        var result: [(value: Located<String>, clause: ConditionClause?)] = []
-        for resource in (resources ?? []) + (notResources ?? []) { result.append((resource, nil)) }
-        for clause in clauses {
-            for value in clause.values { result.append((value, clause)) }
+    /// Calls `body` with each string IAM substitutes variables in that holds `${`: Resource and
+    /// NotResource values, and condition values (with their clause).
+    func forEachVariableCarrier(_ body: (Located<String>, ConditionClause?) throws -> Void) rethrows {
+        if let resources {
+            for index in resources.indices where PolicyVariables.mayContain(resources[index].value) { try body(resources[index], nil) }
         }
-        return result
+        if let notResources {
+            for index in notResources.indices where PolicyVariables.mayContain(notResources[index].value) {
+                try body(notResources[index], nil)
+            }
+        }
+        for clause in clauses.indices {
+            let values = clauses[clause].values
+            for index in values.indices where PolicyVariables.mayContain(values[index].value) {
+                try body(values[index], clauses[clause])
+            }
+        }
+    }
+}
+
+extension PolicyGrammar {
+    /// The global condition keys by lower-cased name, and those with a variable part
+    /// (`aws:PrincipalTag/${TagKey}`) by their fixed prefix: a variable is looked up for every policy.
+    private static let globalKeys: (exact: [String: ConditionKeyDefinition], prefixes: [(String, ConditionKeyDefinition)]) = {
+        var exact: [String: ConditionKeyDefinition] = [:]
+        var prefixes: [(String, ConditionKeyDefinition)] = []
+        for key in GlobalConditionKeys.all {
+            let lowered = key.name.lowercased()
+            if let variable = lowered.firstIndex(where: { $0 == "$" || $0 == "<" }) {
+                prefixes.append((String(lowered[..<variable]), key))
+            } else {
+                exact[lowered] = key
+            }
+        }
+        return (exact, prefixes)
+    }()
+
+    /// The definition of a global key (`aws:PrincipalTag/team` finds `aws:PrincipalTag/${TagKey}`), without case.
+    static func globalKey(_ name: String) -> ConditionKeyDefinition? {
+        let lowered = name.lowercased()
+        if let key = globalKeys.exact[lowered] { return key }
+        return globalKeys.prefixes.first { lowered.hasPrefix($0.0) && lowered.utf8.count > $0.0.utf8.count }?.1
     }
 }

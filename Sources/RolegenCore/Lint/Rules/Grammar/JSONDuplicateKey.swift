@@ -24,26 +24,26 @@ struct JSONDuplicateKey: LintRule {
         visit(subject.view.root, &report)
     }
 
-    private func visit(_ node: SourceNode, _ report: inout RuleReport) {
+    private func visit(_ node: borrowing SourceNode, _ report: inout RuleReport) {
         switch node.content {
         case .scalar:
             return
         case .sequence(let items):
-            for item in items { visit(item, &report) }
+            for index in items.indices { visit(items[index], &report) }
         case .mapping(let entries):
             if entries.count > 1 {
                 // Objects are small: a linear look back is cheaper than a set, except for big ones.
                 var seen: Set<String> = []
                 let useSet = entries.count > 16
-                for (index, entry) in entries.enumerated() {
-                    guard let key = entry.key.scalarText else { continue }
+                for index in entries.indices {
+                    guard let key = entries[index].key.scalarText else { continue }
                     let repeated = useSet ? !seen.insert(key).inserted : entries[..<index].contains { $0.key.scalarText == key }
                     guard repeated else { continue }
                     report.add("'\(key)' is written twice in this object; IAM's grammar forbids it, and only one of the values would count",
-                               at: entry.key.location, suggestion: "merge the '\(key)' entries into one")
+                               at: entries[index].key.location, suggestion: "merge the '\(key)' entries into one")
                 }
             }
-            for entry in entries { visit(entry.value, &report) }
+            for index in entries.indices { visit(entries[index].value, &report) }
         }
     }
 }

@@ -17,7 +17,7 @@ struct PrincipalNotprincipalBoth: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        for statement in subject.view.checkedStatements {
+        subject.view.forEachStatement { statement in
             ElementPair.report("Principal", "NotPrincipal", in: statement, &report,
                                suggestion: "keep Principal and exclude principals with a condition on aws:PrincipalArn")
         }

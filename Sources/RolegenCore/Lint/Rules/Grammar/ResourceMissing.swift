@@ -21,9 +21,10 @@ struct ResourceMissing: LintRule {
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
         if subject.type == .resource, isRepositoryPolicy(subject) { return }
-        for statement in subject.view.checkedStatements where statement.element("Resource") == nil && statement.element("NotResource") == nil {
+        subject.view.forEachStatement { statement in
+            guard statement.resources == nil && statement.notResources == nil else { return }
             report.add("\(statement.label) has neither Resource nor NotResource; IAM rejects it", at: statement.node.location,
-                       statement: statement, suggestion: "add \"Resource\": [...]")
+                       statement: copy statement, suggestion: "add \"Resource\": [...]")
         }
     }
 
@@ -31,7 +32,14 @@ struct ResourceMissing: LintRule {
     /// was found, or from its actions when that is not known.
     private func isRepositoryPolicy(_ subject: RuleSubject) -> Bool {
         if let kind = subject.input.resourceKind?.lowercased() { return kind.contains("ecr") }
-        let actions = subject.view.checkedStatements.flatMap { ($0.actions ?? []) + ($0.notActions ?? []) }
-        return !actions.isEmpty && actions.allSatisfy { $0.value.lowercased().hasPrefix("ecr:") || $0.value.lowercased().hasPrefix("ecr-public:") }
+        var sawAction = false
+        for statement in subject.view.statements {
+            for action in (statement.actions ?? []) + (statement.notActions ?? []) {
+                let name = action.value.lowercased()
+                guard name.hasPrefix("ecr:") || name.hasPrefix("ecr-public:") else { return false }
+                sawAction = true
+            }
+        }
+        return sawAction
     }
 }

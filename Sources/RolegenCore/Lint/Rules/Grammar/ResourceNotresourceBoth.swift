@@ -17,7 +17,7 @@ struct ResourceNotresourceBoth: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        for statement in subject.view.checkedStatements {
+        subject.view.forEachStatement { statement in
             ElementPair.report("Resource", "NotResource", in: statement, &report,
                                suggestion: "keep Resource and deny the exceptions in a separate statement")
         }

@@ -19,12 +19,13 @@ struct SidCharset: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        for statement in subject.view.checkedStatements {
-            guard let sid = statement.sid, statement.element("Sid")?.jsonKind == .string, !sid.value.isEmpty,
-                  !sid.value.utf8.allSatisfy(Self.isAlphanumeric) else { continue }
+        subject.view.forEachStatement { statement in
+            guard let sid = statement.sid, !sid.value.isEmpty, !sid.value.utf8.allSatisfy(Self.isAlphanumeric),
+                  statement.element("Sid")?.jsonKind == .string else { return }
             let fixed = Self.camelCased(sid.value)
             report.add("Sid '\(sid.value.truncatedForMessage)' has characters other than A-Z, a-z and 0-9; IAM rejects the policy",
-                       at: sid.location, statement: statement, suggestion: fixed.isEmpty ? "use letters and digits only" : "write '\(fixed)'")
+                       at: sid.location, statement: copy statement,
+                       suggestion: fixed.isEmpty ? "use letters and digits only" : "write '\(fixed)'")
         }
     }
 

@@ -20,20 +20,22 @@ struct SidDuplicate: LintRule {
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
         let required = PolicyGrammar.iamTypes.contains(subject.type)
-        var seen: [String: StatementView] = [:]
-        for statement in subject.view.checkedStatements {
-            guard let sid = statement.sid, statement.element("Sid")?.jsonKind == .string, !sid.value.isEmpty else { continue }
+        var seen: [String: Int] = [:]
+        subject.view.forEachStatement { statement in
+            guard let sid = statement.sid, !sid.value.isEmpty else { return }
             guard let first = seen[sid.value] else {
-                seen[sid.value] = statement
-                continue
+                seen[sid.value] = statement.index
+                return
             }
-            let message = "Sid '\(sid.value.truncatedForMessage)' is also the Sid of statement \(first.index + 1)"
+            // A Sid that is not a string is element-json-type's.
+            guard statement.element("Sid")?.jsonKind == .string else { return }
+            let message = "Sid '\(sid.value.truncatedForMessage)' is also the Sid of statement \(first + 1)"
             if required {
-                report.add(message + "; IAM requires Sids to be unique within a policy", at: sid.location, statement: statement,
+                report.add(message + "; IAM requires Sids to be unique within a policy", at: sid.location, statement: copy statement,
                            suggestion: "rename this statement's Sid")
             } else {
                 report.add(message + "; the service may accept it, but tools that address statements by Sid will confuse them",
-                           at: sid.location, statement: statement, suggestion: "rename this statement's Sid", severity: .low)
+                           at: sid.location, statement: copy statement, suggestion: "rename this statement's Sid", severity: .low)
             }
         }
     }

@@ -15,9 +15,9 @@ struct SidEmpty: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        for statement in subject.view.checkedStatements {
-            guard let sid = statement.sid, statement.element("Sid")?.jsonKind == .string, sid.value.isEmpty else { continue }
-            report.add("the Sid is empty; it names nothing", at: sid.location, statement: statement,
+        subject.view.forEachStatement { statement in
+            guard let sid = statement.sid, sid.value.isEmpty, statement.element("Sid")?.jsonKind == .string else { return }
+            report.add("the Sid is empty; it names nothing", at: sid.location, statement: copy statement,
                        suggestion: "name the statement, or remove \"Sid\"")
         }
     }

@@ -17,12 +17,13 @@ struct UnknownStatementElement: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        for statement in subject.view.checkedStatements {
-            for entry in statement.node.mappingEntries ?? [] {
-                guard let name = entry.key.scalarText, !PolicyGrammar.statementElements.contains(name) else { continue }
+        subject.view.forEachStatement { statement in
+            guard let entries = statement.node.mappingEntries else { return }
+            for index in entries.indices {
+                guard let name = entries[index].key.scalarText, !PolicyGrammar.statementElements.contains(name) else { continue }
                 let near = Suggestions.closest(to: name, in: PolicyGrammar.statementElements).first
-                report.add("'\(name)' is not a statement element; IAM rejects the policy", at: entry.key.location,
-                           statement: statement, suggestion: near.map { "did you mean '\($0)'?" } ?? "remove it")
+                report.add("'\(name)' is not a statement element; IAM rejects the policy", at: entries[index].key.location,
+                           statement: copy statement, suggestion: near.map { "did you mean '\($0)'?" } ?? "remove it")
             }
         }
     }

@@ -22,16 +22,30 @@ struct VariableElement: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
-        for statement in subject.view.checkedStatements {
-            for name in ["Action", "NotAction", "Principal", "NotPrincipal"] {
-                statement.element(name)?.forEachScalar { node in
-                    guard let text = node.scalarText, PolicyVariables.mayContain(text) else { return }
-                    report.add("'\(text.truncatedForMessage)' in \(name) holds a policy variable, but IAM substitutes variables "
-                               + "only in Resource and Condition values: here it is literal text and matches nothing",
-                               at: node.location, statement: statement,
-                               suggestion: name.hasSuffix("Principal") ? "name the principals, or move the check to a condition"
-                                   : "list the actions explicitly")
+        subject.view.forEachStatement { statement in
+            var found: [(text: String, location: SourceLocation, element: String)] = []
+            func actions(_ values: [Located<String>]?, _ name: String) {
+                guard let values else { return }
+                for index in values.indices where PolicyVariables.mayContain(values[index].value) {
+                    found.append((values[index].value, values[index].location, name))
                 }
+            }
+            func principals(_ node: SourceNode?, _ name: String) {
+                node?.forEachScalar(skippingIntrinsics: true) { scalar in
+                    guard let text = scalar.scalarText, PolicyVariables.mayContain(text) else { return }
+                    found.append((text, scalar.location, name))
+                }
+            }
+            actions(statement.actions, "Action")
+            actions(statement.notActions, "NotAction")
+            principals(statement.principal, "Principal")
+            principals(statement.notPrincipal, "NotPrincipal")
+            for item in found {
+                report.add("'\(item.text.truncatedForMessage)' in \(item.element) holds a policy variable, but IAM substitutes variables "
+                           + "only in Resource and Condition values: here it is literal text and matches nothing",
+                           at: item.location, statement: copy statement,
+                           suggestion: item.element.hasSuffix("Principal") ? "name the principals, or move the check to a condition"
+                               : "list the actions explicitly")
             }
         }
     }

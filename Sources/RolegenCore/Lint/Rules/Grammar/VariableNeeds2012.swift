@@ -21,10 +21,12 @@ struct VariableNeeds2012: LintRule {
         // An invalid Version is version-invalid's; only the missing and the 2008 one read variables literally.
         guard version == nil || (version?.jsonKind == .string && version?.scalarText == "2008-10-17") else { return }
         let reason = version == nil ? "the policy has no Version" : "the policy's Version is 2008-10-17"
-        for statement in subject.view.checkedStatements {
-            for (value, _) in statement.variableCarriers where PolicyVariables.mayContain(value.value) {
+        subject.view.forEachStatement { statement in
+            var found: [Located<String>] = []
+            statement.forEachVariableCarrier { value, _ in found.append(value) }
+            for value in found {
                 report.add("'\(value.value.truncatedForMessage)' holds a policy variable, but \(reason): IAM compares the text "
-                           + "literally, so it matches nothing", at: value.location, statement: statement,
+                           + "literally, so it matches nothing", at: value.location, statement: copy statement,
                            suggestion: version == nil ? "add \"Version\": \"2012-10-17\"" : "write \"Version\": \"2012-10-17\"")
             }
         }

@@ -19,14 +19,18 @@ struct VariableOperator: LintRule {
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
         guard subject.view.isCurrentVersion else { return }
-        for statement in subject.view.checkedStatements {
-            for clause in statement.clauses {
+        subject.view.forEachStatement { statement in
+            var found: [(value: Located<String>, operator: String)] = []
+            statement.forEachVariableCarrier { value, clause in
+                guard let clause, !found.contains(where: { $0.operator == clause.operator.value }) else { return }
                 let base = clause.baseOperator
                 // Unknown operators are the condition rules' business.
-                guard ConditionOperators.base.contains(base), !base.hasPrefix("String"), !base.hasPrefix("Arn"),
-                      let value = clause.values.first(where: { PolicyVariables.mayContain($0.value) }) else { continue }
-                report.add("'\(value.value.truncatedForMessage)' uses a policy variable with \(clause.operator.value); IAM substitutes "
-                           + "variables only with string and ARN operators", at: value.location, statement: statement,
+                guard ConditionOperators.base.contains(base), !base.hasPrefix("String"), !base.hasPrefix("Arn") else { return }
+                found.append((value, clause.operator.value))
+            }
+            for item in found {
+                report.add("'\(item.value.value.truncatedForMessage)' uses a policy variable with \(item.operator); IAM substitutes "
+                           + "variables only with string and ARN operators", at: item.value.location, statement: copy statement,
                            suggestion: "compare with a literal value")
             }
         }

@@ -23,13 +23,16 @@ struct VariableSyntax: LintRule {
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
         // Without Version 2012-10-17 nothing is substituted; variable-needs-2012 reports that.
         guard subject.view.isCurrentVersion else { return }
-        for statement in subject.view.checkedStatements {
-            for (value, _) in statement.variableCarriers {
+        subject.view.forEachStatement { statement in
+            var found: [(value: Located<String>, variable: PolicyVariable, problem: PolicyVariable.Problem)] = []
+            statement.forEachVariableCarrier { value, _ in
                 for variable in PolicyVariables.scan(value.value) {
-                    guard let problem = variable.problem else { continue }
-                    report.add(Self.message(variable, problem), at: value.location, statement: statement,
-                               suggestion: variable.corrected.map { "write '\($0)'" } ?? Self.fallbackSuggestion(problem))
+                    if let problem = variable.problem { found.append((value, variable, problem)) }
                 }
+            }
+            for item in found {
+                report.add(Self.message(item.variable, item.problem), at: item.value.location, statement: copy statement,
+                           suggestion: item.variable.corrected.map { "write '\($0)'" } ?? Self.fallbackSuggestion(item.problem))
             }
         }
     }

@@ -30,11 +30,17 @@ struct VariableUnknown: LintRule {
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) throws {
         guard subject.view.isCurrentVersion else { return }
-        for statement in subject.view.checkedStatements {
-            for (value, _) in statement.variableCarriers {
+        try subject.view.forEachStatement { statement in
+            var found: [(value: Located<String>, variable: PolicyVariable)] = []
+            statement.forEachVariableCarrier { value, _ in
                 for variable in PolicyVariables.scan(value.value) where variable.problem == nil && !variable.isEscape {
-                    try check(variable, at: value.location, statement: statement, subject, &report)
+                    found.append((value, variable))
                 }
+            }
+            guard !found.isEmpty else { return }
+            let copied = copy statement
+            for item in found {
+                try check(item.variable, at: item.value.location, statement: copied, subject, &report)
             }
         }
     }
@@ -50,7 +56,7 @@ struct VariableUnknown: LintRule {
         }
         let prefix = name[..<colon]
         if prefix.equalsIgnoringCase("aws") {
-            if let definition = GlobalConditionKeys.definition(of: name) {
+            if let definition = PolicyGrammar.globalKey(name) {
                 if definition.isMultiValued {
                     report.add("'${\(name)}' is a multivalued key; a variable stands for one value, so IAM may not substitute it",
                                at: location, statement: statement, severity: .low)

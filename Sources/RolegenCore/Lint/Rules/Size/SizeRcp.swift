@@ -18,7 +18,7 @@ struct SizeRcp: LintRule {
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
         guard SizeQuota.target(of: subject.input) == .rcp else { return }
-        let size = PolicySize.measure(subject.input)
+        let size = PolicySize.measure(subject.input, written: true)
         let limit = SizeQuota.formatted(SizeQuota.rcp)
         if size.bytes > SizeQuota.rcp {
             report.add("the RCP is \(SizeQuota.formatted(size.bytes)) bytes even without white space; Organizations accepts at most \(limit)",

@@ -18,7 +18,7 @@ struct SizeScp: LintRule {
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
         guard SizeQuota.target(of: subject.input) == .scp else { return }
-        let size = PolicySize.measure(subject.input)
+        let size = PolicySize.measure(subject.input, written: true)
         let limit = SizeQuota.formatted(SizeQuota.scp)
         if size.bytes > SizeQuota.scp {
             report.add("the SCP is \(SizeQuota.formatted(size.bytes)) bytes even without white space; Organizations accepts at most \(limit)",

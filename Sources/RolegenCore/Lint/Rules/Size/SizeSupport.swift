@@ -14,47 +14,46 @@ struct PolicySize {
     /// whose positions are known; `nil` otherwise (YAML, a tree built by another reader).
     var writtenAtLeast: Int?
 
-    /// Measures a document. One walk over the tree; strings are scanned byte by byte.
-    static func measure(_ input: PolicyInput) -> PolicySize {
-        var meter = Meter(positioned: input.embeddedAt == nil && Self.isJSONText(input.document))
+    /// Measures a document. One walk over the tree; strings are scanned byte by byte. The size
+    /// as written is bounded only when `written` is asked for (Organizations quotas).
+    static func measure(_ input: PolicyInput, written: Bool = false) -> PolicySize {
+        var meter = Meter(positioned: written && input.embeddedAt == nil && Self.isJSONText(input.document))
         meter.visit(input.document)
         return PolicySize(characters: meter.characters, bytes: meter.bytes, writtenAtLeast: meter.writtenLowerBound())
     }
 
     /// Whether the tree reads like one the JSON reader built: every key quoted, every node placed.
-    private static func isJSONText(_ node: SourceNode) -> Bool {
+    private static func isJSONText(_ node: borrowing SourceNode) -> Bool {
         guard node.location.line != nil, node.location.column != nil else { return false }
         switch node.content {
         case .scalar: return true
-        case .sequence(let items): return items.allSatisfy(isJSONText)
+        case .sequence(let items): return items.indices.allSatisfy { isJSONText(items[$0]) }
         case .mapping(let entries):
-            return entries.allSatisfy { entry in
-                guard case .scalar(let key) = entry.key.content, !key.isPlain else { return false }
-                return isJSONText(entry.value)
+            return entries.indices.allSatisfy { index in
+                guard case .scalar(let key) = entries[index].key.content, !key.isPlain else { return false }
+                return isJSONText(entries[index].value)
             }
         }
     }
 
     /// The compact length of a JSON string literal with minimal escapes (quotes included).
     static func quotedLength(_ text: String) -> (characters: Int, bytes: Int) {
-        var characters = 2, bytes = 2
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x08, 0x09, 0x0A, 0x0C, 0x0D:
-                characters += 2
-                bytes += 2
-            case 0x00..<0x20:
-                characters += 6
-                bytes += 6
-            case 0x80..<0xC0:
-                // A continuation byte: part of the character its lead byte counted.
-                bytes += 1
-            default:
-                characters += 1
-                bytes += 1
+        func count(_ bytes: some Sequence<UInt8>) -> (characters: Int, bytes: Int) {
+            var total = 0, escapes = 0, continuations = 0
+            for byte in bytes {
+                total += 1
+                // Printable ASCII other than '"' and '\\' is by far the most common: one test.
+                if byte >= 0x20 && byte < 0x80 && byte != 0x22 && byte != 0x5C { continue }
+                switch byte {
+                case 0x22, 0x5C, 0x08, 0x09, 0x0A, 0x0C, 0x0D: escapes += 1
+                case 0x00..<0x20: escapes += 5
+                case 0x80..<0xC0: continuations += 1
+                default: break
+                }
             }
+            return (2 + total - continuations + escapes, 2 + total + escapes)
         }
-        return (characters, bytes)
+        return text.utf8.withContiguousStorageIfAvailable { count($0) } ?? count(text.utf8)
     }
 
     /// Walks the tree in document order, counting the compact rendering and, for JSON text,
@@ -72,37 +71,50 @@ struct PolicySize {
             self.positioned = positioned
         }
 
-        mutating func visit(_ node: SourceNode) {
+        mutating func visit(_ node: borrowing SourceNode) {
             switch node.content {
             case .scalar(let scalar):
-                let length: (characters: Int, bytes: Int)
-                if node.jsonKind == .string {
-                    length = PolicySize.quotedLength(scalar.text)
-                } else {
-                    length = (scalar.text.unicodeScalars.count, scalar.text.utf8.count)
-                }
-                token(at: node.location, length: length.characters)
+                let length = Self.length(of: scalar, node)
+                if positioned { token(at: node.location, length: length.characters) }
                 characters += length.characters
                 bytes += length.bytes
+            case .sequence(let items) where !positioned:
+                add(items.isEmpty ? 2 : items.count + 1)
+                for index in items.indices { visit(items[index]) }
+            case .mapping(let entries) where !positioned:
+                // The braces, the colons and the commas.
+                add(entries.isEmpty ? 2 : 2 * entries.count + 1)
+                for index in entries.indices {
+                    visit(entries[index].key)
+                    visit(entries[index].value)
+                }
+            // With positions, in the order of the text: each token's offset in the compact rendering matters.
             case .sequence(let items):
                 token(at: node.location, length: 1)
                 add(1)
-                for (index, item) in items.enumerated() {
+                for index in items.indices {
                     if index > 0 { add(1) }
-                    visit(item)
+                    visit(items[index])
                 }
                 add(1)
             case .mapping(let entries):
                 token(at: node.location, length: 1)
                 add(1)
-                for (index, entry) in entries.enumerated() {
+                for index in entries.indices {
                     if index > 0 { add(1) }
-                    visit(entry.key)
+                    visit(entries[index].key)
                     add(1)
-                    visit(entry.value)
+                    visit(entries[index].value)
                 }
                 add(1)
             }
+        }
+
+        /// A scalar's compact length: JSON strings are quoted scalars; plain ones are numbers,
+        /// booleans and null, or YAML's unquoted strings.
+        private static func length(of scalar: SourceNode.Scalar, _ node: borrowing SourceNode) -> (characters: Int, bytes: Int) {
+            if !scalar.isPlain || node.jsonKind == .string { return PolicySize.quotedLength(scalar.text) }
+            return (scalar.text.unicodeScalars.count, scalar.text.utf8.count)
         }
 
         private mutating func add(_ structural: Int) {
