@@ -68,6 +68,11 @@ import RolegenTestSupport
         #expect(findings.map(\.severity) == [.medium])
         #expect(findings.first?.message.hasPrefix("as written the SCP is at least") == true)
         #expect(try Self.findings(SizeScp(), try Self.input(compact, type: .scp)).isEmpty)
+        // Found inside another document (a template, get-policy-version output), it is serialised again when deployed.
+        guard case .success(let wrapper) = JSONReader.parse("{\"Content\": " + pretty + "}", path: "t.json"),
+              let content = wrapper.lastEntry("Content")?.value else { throw SizeTestError.notJSON }
+        let embedded = PolicyTextReader.input(content, path: "t.json", type: .scp, name: nil)
+        #expect(PolicySize.measure(embedded, written: true).writtenAtLeast == nil)
         #expect(try Self.findings(SizeRcp(), try Self.input(compact, type: .rcp)).map(\.severity) == [.error])
     }
 

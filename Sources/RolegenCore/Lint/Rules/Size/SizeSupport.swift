@@ -17,9 +17,17 @@ struct PolicySize {
     /// Measures a document. One walk over the tree; strings are scanned byte by byte. The size
     /// as written is bounded only when `written` is asked for (Organizations quotas).
     static func measure(_ input: PolicyInput, written: Bool = false) -> PolicySize {
-        var meter = Meter(positioned: written && input.embeddedAt == nil && Self.isJSONText(input.document))
+        var meter = Meter(positioned: written && isWholeFile(input) && Self.isJSONText(input.document))
         meter.visit(input.document)
         return PolicySize(characters: meter.characters, bytes: meter.bytes, writtenAtLeast: meter.writtenLowerBound())
+    }
+
+    /// Whether the document is a file of its own, deployed as written (`aws organizations
+    /// create-policy --content file://scp.json`). A document found inside another one (a
+    /// template, an account dump, `get-policy-version` output) is serialised again by the
+    /// tool that deploys it, so its indentation in that file says nothing.
+    private static func isWholeFile(_ input: PolicyInput) -> Bool {
+        input.embeddedAt == nil && input.name == nil && input.document.location.column == 1
     }
 
     /// Whether the tree reads like one the JSON reader built: every key quoted, every node placed.
