@@ -33,6 +33,7 @@ import RolegenTestSupport
 
     @Test(arguments: [
         ("${aws:username", PolicyVariable.Problem.missingBrace, "${aws:username}"),
+        ("arn:aws:s3:::home/${aws:username/*", .missingBrace, "${aws:username}"),
         ("a/${aws:username, 'x'", .missingBrace, "${aws:username, 'x'}"),
         ("${}", .empty, nil),
         ("${ }", .empty, nil),
@@ -144,7 +145,7 @@ import RolegenTestSupport
         let policy = #"{"Version": "2012-10-17", "Statement": [{"Sid": "A", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}, {"Sid": "A", "Effect": "Deny", "Principal": "*", "Action": "s3:PutObject", "Resource": "*"}]}"#
         #expect(try Self.findings(SidDuplicate(), policy, type: .resource).map(\.severity) == [.low])
         #expect(try Self.findings(SidDuplicate(), policy, type: .trust).map(\.severity) == [.error])
-        #expect(try Self.findings(SidDuplicate(), policy).first?.message == "Sid 'A' is also the Sid of statement 1; IAM requires Sids to be unique within a policy")
+        #expect(try Self.findings(SidDuplicate(), policy).first?.message == "the Sid 'A' is also the Sid of statement 1; IAM requires Sids to be unique within a policy")
     }
 
     @Test func resourceRulesKnowTrustAndRepositoryPolicies() throws {
@@ -159,7 +160,7 @@ import RolegenTestSupport
     @Test func pairsAreReportedAtTheSecondElement() throws {
         let found = try Self.findings(ActionNotactionBoth(),
             #"{"Version": "2012-10-17", "Statement": [{"Sid": "X", "NotAction": "s3:Delete*", "Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}"#)
-        #expect(found.first?.message == "'X' has both Action and NotAction; IAM accepts only one of them")
+        #expect(found.first?.message == "statement 'X' has both Action and NotAction; IAM accepts only one of them")
         #expect(found.first?.location.column == 100)
         #expect(found.first?.statement == "X")
     }
@@ -182,7 +183,7 @@ import RolegenTestSupport
         #expect(found.count == 3)
         let empty = try Self.findings(EmptyElement(),
             #"{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "NotAction": [], "Resource": "*", "Condition": {"StringEquals": {}}}]}"#)
-        #expect(empty.map(\.message) == ["NotAction is empty: it excludes nothing, so the statement may apply to every action",
+        #expect(empty.map(\.message) == ["the NotAction element is empty: it excludes nothing, so the statement may apply to every action",
                                          "the 'StringEquals' block of the condition is empty: it adds no condition"])
     }
 
@@ -192,11 +193,11 @@ import RolegenTestSupport
              "Resource": ["arn:aws:s3:::a", 1], "Principal": ["arn:aws:iam::111122223333:root"]}]}
             """#, type: .resource)
         #expect(found.map(\.message) == [
-            "Id must be a string, found a number",
-            "Sid must be a string, found null",
-            "Action must be a string or an array of strings, found an object",
+            "the value of Id must be a string, found a number",
+            "the value of Sid must be a string, found null",
+            "the value of Action must be a string or an array of strings, found an object",
             "the values of Resource must be strings, found a number",
-            "Principal must be \"*\" or an object such as {\"AWS\": [...]}, found an array",
+            "the value of Principal must be \"*\" or an object such as {\"AWS\": [...]}, found an array",
         ])
     }
 

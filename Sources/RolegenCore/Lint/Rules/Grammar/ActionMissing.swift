@@ -21,7 +21,7 @@ struct ActionMissing: LintRule {
             let misspelt = (statement.node.mappingEntries ?? []).lazy.compactMap(\.key.scalarText).compactMap { name in
                 Suggestions.closest(to: name, in: ["Action", "NotAction"]).first.map { (name, $0) }
             }.first
-            report.add("\(statement.label) has neither Action nor NotAction; IAM rejects it", at: statement.node.location,
+            report.add("\(statement.described) has neither Action nor NotAction; IAM rejects it", at: statement.node.location,
                        statement: copy statement,
                        suggestion: misspelt.map { "'\($0.0)' should probably be '\($0.1)'" } ?? "add \"Action\": [...]")
         }

@@ -34,7 +34,7 @@ enum ElementPair {
         }
         guard both, let one = statement.node.lastEntry(first), let other = statement.node.lastEntry(second) else { return }
         let later = one.key.location < other.key.location ? other : one
-        report.add("\(statement.label) has both \(first) and \(second); IAM accepts only one of them", at: later.key.location,
+        report.add("\(statement.described) has both \(first) and \(second); IAM accepts only one of them", at: later.key.location,
                    statement: statement, suggestion: suggestion)
     }
 }

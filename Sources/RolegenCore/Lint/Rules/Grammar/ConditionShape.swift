@@ -26,7 +26,7 @@ struct ConditionShape: LintRule {
             guard let condition = statement.condition, !condition.isIntrinsicFunction else { return }
             guard let blocks = condition.mappingEntries else {
                 let merge = condition.sequenceItems != nil
-                report.add("Condition must be one object of operators, found \(condition.describedValue)", at: condition.location,
+                report.add("the Condition element must be one object of operators, found \(condition.describedValue)", at: condition.location,
                            statement: copy statement,
                            suggestion: merge ? "merge the objects into one: {\"StringEquals\": {...}, \"Bool\": {...}}" : nil)
                 return

@@ -28,7 +28,7 @@ struct EffectInvalid: LintRule {
             } else {
                 suggestion = "write 'Allow' or 'Deny'"
             }
-            report.add("Effect '\(effect.value.truncatedForMessage)' is neither 'Allow' nor 'Deny'; IAM rejects the policy",
+            report.add("the Effect '\(effect.value.truncatedForMessage)' is neither 'Allow' nor 'Deny'; IAM rejects the policy",
                        at: effect.location, statement: copy statement, suggestion: suggestion)
         }
     }

@@ -17,7 +17,7 @@ struct EffectMissing: LintRule {
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
         subject.view.forEachStatement { statement in
             guard statement.effect == nil, statement.element("Effect") == nil else { return }
-            report.add("\(statement.label) has no Effect; IAM rejects it", at: statement.node.location, statement: copy statement,
+            report.add("\(statement.described) has no Effect; IAM rejects it", at: statement.node.location, statement: copy statement,
                        suggestion: "add \"Effect\": \"Allow\" or \"Effect\": \"Deny\"")
         }
     }

@@ -63,7 +63,7 @@ struct ElementJSONType: LintRule {
                               statement: statement, &report)
             }
         default:
-            report.add("\(name) must be \"*\" or an object such as {\"AWS\": [...]}, found \(node.describedValue)",
+            report.add("the value of \(name) must be \"*\" or an object such as {\"AWS\": [...]}, found \(node.describedValue)",
                        at: node.location, statement: copy statement,
                        suggestion: node.sequenceItems != nil ? "write {\"AWS\": [...]} (or \"Service\", \"Federated\")" : nil)
         }
@@ -71,13 +71,13 @@ struct ElementJSONType: LintRule {
 
     private func expectString(_ node: SourceNode, element: String, _ report: inout RuleReport) {
         guard node.jsonKind != .string, !node.isIntrinsicFunction else { return }
-        report.add("\(element) must be a string, found \(node.describedValue)", at: node.location,
+        report.add("the value of \(element) must be a string, found \(node.describedValue)", at: node.location,
                    suggestion: node.scalarText.map { "write \"\($0)\"" })
     }
 
     private func expectString(_ node: SourceNode, element: String, statement: borrowing StatementView, _ report: inout RuleReport) {
         guard node.jsonKind != .string, !node.isIntrinsicFunction else { return }
-        report.add("\(element) must be a string, found \(node.describedValue)", at: node.location, statement: copy statement,
+        report.add("the value of \(element) must be a string, found \(node.describedValue)", at: node.location, statement: copy statement,
                    suggestion: node.scalarText.map { "write \"\($0)\"" })
     }
 
@@ -94,7 +94,7 @@ struct ElementJSONType: LintRule {
         case .mapping where node.isIntrinsicFunction:
             return
         default:
-            report.add("\(element) must be a string or an array of strings, found \(node.describedValue)", at: node.location,
+            report.add("the value of \(element) must be a string or an array of strings, found \(node.describedValue)", at: node.location,
                        statement: copy statement, suggestion: node.scalarText.map { "write \"\($0)\"" })
         }
     }

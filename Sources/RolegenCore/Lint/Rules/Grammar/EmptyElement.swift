@@ -37,18 +37,18 @@ struct EmptyElement: LintRule {
                 guard let name = entries[index].key.scalarText, let meaning = Self.meanings[name] else { continue }
                 let node = entries[index].value
                 if node.sequenceItems?.isEmpty == true || node.mappingEntries?.isEmpty == true {
-                    report.add("\(name) is empty: \(meaning)", at: node.location, statement: copy statement,
+                    report.add("the \(name) element is empty: \(meaning)", at: node.location, statement: copy statement,
                                suggestion: name.hasPrefix("Not") ? "list what \(name) should exclude" : "fill in the values, or remove the statement")
                 } else if let principals = node.mappingEntries {
                     for entry in principals where entry.value.sequenceItems?.isEmpty == true {
-                        report.add("\(name) \(entry.key.scalarText.map { "'\($0)'" } ?? "") is an empty array: it names no principal",
+                        report.add("the \(entry.key.scalarText.map { "'\($0)' " } ?? "")list of \(name) is empty: it names no principal",
                                    at: entry.value.location, statement: copy statement, suggestion: "fill in the principals, or remove the entry")
                     }
                 }
             }
             guard let condition = statement.condition, let blocks = condition.mappingEntries else { return }
             if blocks.isEmpty {
-                report.add("Condition is an empty object: it adds no condition", at: condition.location, statement: copy statement,
+                report.add("the Condition element is an empty object: it adds no condition", at: condition.location, statement: copy statement,
                            suggestion: "remove \"Condition\", or add the condition that was meant")
             }
             for block in blocks where block.value.mappingEntries?.isEmpty == true {

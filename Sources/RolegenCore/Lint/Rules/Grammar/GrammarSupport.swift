@@ -83,7 +83,12 @@ struct PolicyVariable: Equatable {
         switch problem {
         case nil, .empty?, .unsupportedSymbol?: return nil
         case .missingBrace?, .space?, .missingQuote?:
-            let key = String(name.filter { !$0.isWhitespace })
+            var key = String(name.filter { !$0.isWhitespace })
+            if problem == .missingBrace {
+                // Unclosed, the key runs to the end of the string: it ends where a key cannot go on ("${aws:username/*").
+                key = String(key.prefix { PolicyVariables.isKeyCharacter($0) })
+                while key.hasSuffix("/") || key.hasSuffix(".") || key.hasSuffix("-") { key.removeLast() }
+            }
             guard !key.isEmpty else { return nil }
             let fallback = defaultValue.map { ", '\($0.replacingOccurrences("'", "''"))'" } ?? ""
             return "${\(key)\(fallback)}"
@@ -197,14 +202,17 @@ enum PolicyVariables {
         if blank { return .empty }
         if space { return .space }
         if name == "*" || name == "?" || name == "$" { return nil }
-        for scalar in name.unicodeScalars {
-            let allowed = scalar.isASCII
-                ? ((0x30...0x39).contains(scalar.value) || (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
-                    || keySymbols.contains(Character(scalar)))
-                : (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
-            if !allowed { return .unsupportedSymbol(Character(scalar)) }
-        }
+        if let symbol = name.first(where: { !isKeyCharacter($0) }) { return .unsupportedSymbol(symbol) }
         return nil
+    }
+
+    /// Whether a character can be part of a variable's key: letters, digits and `: / - _ . @ + =`.
+    static func isKeyCharacter(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue {
+            return (0x30...0x39).contains(ascii) || (0x41...0x5A).contains(ascii) || (0x61...0x7A).contains(ascii)
+                || keySymbols.contains(character)
+        }
+        return character.isLetter || character.isNumber
     }
 }
 
@@ -263,4 +271,9 @@ extension PolicyGrammar {
         if let key = globalKeys.exact[lowered] { return key }
         return globalKeys.prefixes.first { lowered.hasPrefix($0.0) && lowered.utf8.count > $0.0.utf8.count }?.1
     }
+}
+
+extension StatementView {
+    /// "statement 'ReadData'", or "statement 3" when it has no Sid: how messages start.
+    var described: String { sid.map { "statement '\($0.value.truncatedForMessage)'" } ?? "statement \(index + 1)" }
 }

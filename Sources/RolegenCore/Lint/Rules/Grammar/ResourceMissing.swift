@@ -23,7 +23,7 @@ struct ResourceMissing: LintRule {
         if subject.type == .resource, isRepositoryPolicy(subject) { return }
         subject.view.forEachStatement { statement in
             guard statement.resources == nil && statement.notResources == nil else { return }
-            report.add("\(statement.label) has neither Resource nor NotResource; IAM rejects it", at: statement.node.location,
+            report.add("\(statement.described) has neither Resource nor NotResource; IAM rejects it", at: statement.node.location,
                        statement: copy statement, suggestion: "add \"Resource\": [...]")
         }
     }

@@ -23,7 +23,7 @@ struct SidCharset: LintRule {
             guard let sid = statement.sid, !sid.value.isEmpty, !sid.value.utf8.allSatisfy(Self.isAlphanumeric),
                   statement.element("Sid")?.jsonKind == .string else { return }
             let fixed = Self.camelCased(sid.value)
-            report.add("Sid '\(sid.value.truncatedForMessage)' has characters other than A-Z, a-z and 0-9; IAM rejects the policy",
+            report.add("the Sid '\(sid.value.truncatedForMessage)' has characters other than A-Z, a-z and 0-9; IAM rejects the policy",
                        at: sid.location, statement: copy statement,
                        suggestion: fixed.isEmpty ? "use letters and digits only" : "write '\(fixed)'")
         }

@@ -29,7 +29,7 @@ struct SidDuplicate: LintRule {
             }
             // A Sid that is not a string is element-json-type's.
             guard statement.element("Sid")?.jsonKind == .string else { return }
-            let message = "Sid '\(sid.value.truncatedForMessage)' is also the Sid of statement \(first + 1)"
+            let message = "the Sid '\(sid.value.truncatedForMessage)' is also the Sid of statement \(first + 1)"
             if required {
                 report.add(message + "; IAM requires Sids to be unique within a policy", at: sid.location, statement: copy statement,
                            suggestion: "rename this statement's Sid")

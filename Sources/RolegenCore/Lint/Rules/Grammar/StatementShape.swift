@@ -33,7 +33,7 @@ struct StatementShape: LintRule {
                            at: item.location, suggestion: item.sequenceItems != nil ? "remove the extra brackets around the statements" : nil)
             }
         case .scalar:
-            report.add("Statement must be an object or an array of objects, found \(element.describedValue)", at: element.location)
+            report.add("the Statement element must be an object or an array of objects, found \(element.describedValue)", at: element.location)
         }
     }
 }

@@ -23,9 +23,9 @@ struct VariableUnknown: LintRule {
                 """#),
         ])
 
-    /// Global key names for suggestions: `aws:PrincipalTag/${TagKey}` is offered as `aws:PrincipalTag/`.
+    /// Global key names for suggestions: `aws:PrincipalTag/${TagKey}` is offered as `aws:PrincipalTag/<tag-key>`.
     private static let globalNames = GlobalConditionKeys.all.map { name in
-        name.name.firstIndex(of: "$").map { String(name.name[..<$0]) } ?? name.name
+        name.name.firstIndex(of: "$").map { String(name.name[..<$0]) + "<tag-key>" } ?? name.name
     }
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) throws {

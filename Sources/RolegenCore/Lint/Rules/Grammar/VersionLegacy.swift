@@ -17,7 +17,7 @@ struct VersionLegacy: LintRule {
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) {
         guard let version = subject.view.version, version.jsonKind == .string, version.scalarText == "2008-10-17" else { return }
-        report.add("Version 2008-10-17 is the original policy language, without policy variables", at: version.location,
+        report.add("the policy uses Version 2008-10-17, the original policy language, without policy variables", at: version.location,
                    suggestion: "write \"Version\": \"2012-10-17\"")
     }
 }

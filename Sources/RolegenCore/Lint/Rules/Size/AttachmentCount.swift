@@ -31,10 +31,10 @@ struct AttachmentCount: LintEntityRule {
         let name = "\(entity.kind.rawValue) '\(entity.name)'"
         if entity.kind == .group || count > Self.highestQuota {
             let limit = entity.kind == .group ? Self.defaultQuota : Self.highestQuota
-            report.add("\(count) managed policies are attached to \(name); IAM attaches at most \(limit) to a \(entity.kind.rawValue)",
+            report.add("\(name) has \(count) managed policies attached; IAM attaches at most \(limit) to a \(entity.kind.rawValue)",
                        at: first.document.location, suggestion: "merge policies that are always attached together")
         } else {
-            report.add("\(count) managed policies are attached to \(name), over the default quota of \(Self.defaultQuota); IAM rejects "
+            report.add("\(name) has \(count) managed policies attached, over the default quota of \(Self.defaultQuota); IAM rejects "
                        + "the attachments past it unless the account's quota was raised (up to \(Self.highestQuota))",
                        at: first.document.location, suggestion: "merge policies, or raise the quota in Service Quotas",
                        severity: .medium)
