@@ -2,10 +2,25 @@
 package struct LintEngine: Sendable {
     package let rules: [any LintRule]
     package let context: LintContext
+    /// What the engine needs of each rule for every document, read from its metadata once.
+    private let prepared: [PreparedRule]
+
+    private struct PreparedRule: Sendable {
+        var rule: any LintRule
+        var id: String
+        var severity: Severity
+        var override: Severity?
+        var appliesTo: Set<PolicyType>
+    }
 
     package init(rules: [any LintRule] = RuleRegistry.all, context: LintContext) {
         self.rules = rules.filter { context.settings.isEnabled($0.metadata) }
         self.context = context
+        prepared = self.rules.map { rule in
+            let metadata = rule.metadata
+            return PreparedRule(rule: rule, id: metadata.id, severity: metadata.severity,
+                                override: context.settings.severity(of: metadata), appliesTo: metadata.appliesTo)
+        }
     }
 
     /// Every finding of every enabled rule that applies to the document's type, in document order.
@@ -13,17 +28,18 @@ package struct LintEngine: Sendable {
         let view = PolicyView(input.document)
         let subject = RuleSubject(input: input, view: view, context: context)
         var findings: [Finding] = []
-        for rule in rules where rule.metadata.appliesTo.contains(input.type) {
-            let metadata = rule.metadata
-            let override = context.settings.severity(of: metadata)
-            var report = RuleReport(rule: metadata.id, severity: metadata.severity, input: input)
+        for rule in prepared where rule.appliesTo.contains(input.type) {
+            var report = RuleReport(rule: rule.id, severity: rule.severity, input: input)
             do {
-                try rule.check(subject, &report)
-                findings += override.map { severity in report.findings.map { var finding = $0; finding.severity = severity; return finding } }
-                    ?? report.findings
+                try rule.rule.check(subject, &report)
+                if let override = rule.override {
+                    findings += report.findings.map { var finding = $0; finding.severity = override; return finding }
+                } else {
+                    findings += report.findings
+                }
             } catch {
                 findings.append(Finding(rule: CheckError.id, severity: .error,
-                                        message: "rule \(metadata.id) could not check this policy: \(error); the policy is treated as failing it",
+                                        message: "rule \(rule.id) could not check this policy: \(error); the policy is treated as failing it",
                                         at: input.reportLocation(input.document.location), policy: input.name))
             }
         }

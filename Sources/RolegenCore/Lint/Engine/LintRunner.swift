@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// A whole `rolegen lint` run: read the inputs, check every policy, apply suppressions and the
 /// baseline. Prints nothing; the command renders the result.
 package struct LintRunner {
@@ -28,36 +31,31 @@ package struct LintRunner {
 
     /// Runs the rules over everything the paths hold. Input errors (a missing path, a persona
     /// that does not generate) go to `sink`; the caller exits 2 when there are any.
+    ///
+    /// Files are checked in parallel, one worker per processor core (each with its own caches),
+    /// and the findings sorted afterwards, so the result does not depend on the number of cores.
     package func run(paths: [String], stdin: [UInt8]? = nil, baseline: Baseline? = nil, sink: DiagnosticSink) -> Result {
         let collector = LintInputCollector(fileSystem: fileSystem, options: options)
-        let engine = LintEngine(context: LintContext(catalog: catalog, settings: settings))
+        let sources = collector.sources(paths: paths, sink: sink)
+        let workers = sources.count < 16 ? 1 : max(1, min(Self.processorCount(), 8))
+        let slots = Slots<Part>(count: workers, initial: Part())
+        let work: @Sendable (Int) -> Void = { worker in
+            slots[worker] = self.check(sources, worker: worker, of: workers, collector: collector, stdin: stdin)
+        }
+        if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
+        let parts = slots.values
         var result = Result()
         var all: [Finding] = []
-        // Only the policies of users, groups and roles are kept, for the entity rules.
         var inputs: [PolicyInput] = []
-        result.filesSkipped = collector.collect(paths: paths, stdin: stdin, sink: sink) { item in
-            switch item {
-            case .policy(let input):
-                result.policiesChecked += 1
-                for finding in engine.lint(input) {
-                    if let suppression = input.suppressions.first(where: { $0.matches(finding) }) {
-                        result.suppressed.append((finding, suppression.reason))
-                    } else {
-                        all.append(finding)
-                    }
-                }
-                if input.entity != nil { inputs.append(input) }
-            case .finding(let finding):
-                result.policiesChecked += 1
-                all.append(finding)
-            case .persona(let path):
-                let (personaFindings, checked) = PersonaLinter(fileSystem: fileSystem, catalog: catalog, engine: engine,
-                                                               valuesFiles: valuesFiles).lint(path, sink: sink)
-                all += personaFindings
-                result.policiesChecked += checked
-            }
+        for part in parts {
+            result.policiesChecked += part.policiesChecked
+            result.filesSkipped += part.skipped
+            result.suppressed += part.suppressed
+            all += part.findings
+            inputs += part.entityInputs
+            part.diagnostics.diagnostics.forEach(sink.report)
         }
-        all += engine.lintEntities(inputs)
+        all += LintEngine(context: LintContext(catalog: catalog, settings: settings)).lintEntities(inputs)
         var directives = InlineDirectives(fileSystem: fileSystem)
         for finding in all.sorted(by: Self.order) {
             if let suppression = settings.suppressions.first(where: { $0.matches(finding) }) {
@@ -70,7 +68,58 @@ package struct LintRunner {
                 result.findings.append(finding)
             }
         }
+        result.suppressed.sort { Self.order($0.finding, $1.finding) }
         return result
+    }
+
+    /// What one worker found in its share of the files (every `of`-th, from `worker`).
+    private struct Part: @unchecked Sendable {
+        var findings: [Finding] = []
+        var suppressed: [(finding: Finding, reason: String)] = []
+        var entityInputs: [PolicyInput] = []
+        var policiesChecked = 0
+        var skipped = 0
+        var diagnostics = DiagnosticSink()
+    }
+
+    private func check(_ sources: [LintInputCollector.Source], worker: Int, of workers: Int,
+                       collector: LintInputCollector, stdin: [UInt8]?) -> Part {
+        var part = Part()
+        let engine = LintEngine(context: LintContext(catalog: catalog, settings: settings))
+        for index in stride(from: worker, to: sources.count, by: workers) {
+            guard let items = collector.items(of: sources[index], stdin: stdin, sink: part.diagnostics) else {
+                part.skipped += 1
+                continue
+            }
+            for item in items {
+                switch item {
+                case .policy(let input):
+                    part.policiesChecked += 1
+                    for finding in engine.lint(input) {
+                        if let suppression = input.suppressions.first(where: { $0.matches(finding) }) {
+                            part.suppressed.append((finding, suppression.reason))
+                        } else {
+                            part.findings.append(finding)
+                        }
+                    }
+                    // Only the policies of users, groups and roles are kept, for the entity rules.
+                    if input.entity != nil { part.entityInputs.append(input) }
+                case .finding(let finding):
+                    part.policiesChecked += 1
+                    part.findings.append(finding)
+                case .persona(let path):
+                    let (findings, checked) = PersonaLinter(fileSystem: fileSystem, catalog: catalog, engine: engine,
+                                                            valuesFiles: valuesFiles).lint(path, sink: part.diagnostics)
+                    part.findings += findings
+                    part.policiesChecked += checked
+                }
+            }
+        }
+        return part
+    }
+
+    private static func processorCount() -> Int {
+        ProcessInfo.processInfo.activeProcessorCount
     }
 
     static func order(_ a: Finding, _ b: Finding) -> Bool {
@@ -135,4 +184,28 @@ package struct Baseline: Sendable {
         }
         return .success(Baseline(fingerprints: fingerprints))
     }
+}
+
+/// One value per worker; each worker writes only its own slot, so no lock is needed.
+private final class Slots<Value>: @unchecked Sendable {
+    private let storage: UnsafeMutablePointer<Value>
+    private let count: Int
+
+    init(count: Int, initial: Value) {
+        self.count = count
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: initial, count: count)
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    subscript(index: Int) -> Value {
+        get { storage[index] }
+        set { storage[index] = newValue }
+    }
+
+    var values: [Value] { (0..<count).map { storage[$0] } }
 }

@@ -43,29 +43,45 @@ package struct LintInputCollector {
     /// documents at a time; returns how many files were skipped.
     package func collect(paths: [String], stdin: [UInt8]?, sink: DiagnosticSink, each: (LintItem) -> Void) -> Int {
         var skipped = 0
+        for source in sources(paths: paths, sink: sink) {
+            if let items = items(of: source, stdin: stdin, sink: sink) { items.forEach(each) } else { skipped += 1 }
+        }
+        return skipped
+    }
+
+    /// A file to read: named on the command line (`explicit`), found in a directory, or stdin.
+    package struct Source: Sendable {
+        package var path: String
+        package var explicit: Bool
+        package var isStandardInput: Bool
+    }
+
+    /// The files the paths stand for, in order; a path that does not exist is reported.
+    package func sources(paths: [String], sink: DiagnosticSink) -> [Source] {
+        var sources: [Source] = []
         for path in paths {
             if path == "-" {
-                (read(path: "<stdin>", bytes: stdin ?? [], explicit: true, sink: sink) ?? []).forEach(each)
+                sources.append(Source(path: "<stdin>", explicit: true, isStandardInput: true))
                 continue
             }
             switch fileSystem.kind(of: path) {
             case .directory?:
-                for file in files(under: path) {
-                    guard let bytes = readBytes(file, sink: sink) else { continue }
-                    if let read = read(path: file, bytes: bytes, explicit: false, sink: sink) {
-                        read.forEach(each)
-                    } else {
-                        skipped += 1
-                    }
-                }
+                sources += files(under: path).map { Source(path: $0, explicit: false, isStandardInput: false) }
             case .file?, .other?:
-                guard let bytes = readBytes(path, sink: sink) else { continue }
-                (read(path: path, bytes: bytes, explicit: true, sink: sink) ?? []).forEach(each)
+                sources.append(Source(path: path, explicit: true, isStandardInput: false))
             case nil:
                 sink.error(.fileNotFound, "no such file or directory", at: SourceLocation(path: path))
             }
         }
-        return skipped
+        return sources
+    }
+
+    /// The items of one source; `nil` when a file found in a directory holds nothing to lint.
+    package func items(of source: Source, stdin: [UInt8]?, sink: DiagnosticSink) -> [LintItem]? {
+        if source.isStandardInput { return read(path: source.path, bytes: stdin ?? [], explicit: true, sink: sink) ?? [] }
+        guard let bytes = readBytes(source.path, sink: sink) else { return [] }
+        let items = read(path: source.path, bytes: bytes, explicit: source.explicit, sink: sink)
+        return source.explicit ? (items ?? []) : items
     }
 
     private func readBytes(_ path: String, sink: DiagnosticSink) -> [UInt8]? {

@@ -31,14 +31,23 @@ package enum PolicyTextReader {
 /// policy. SCPs, RCPs and boundaries look like identity policies and must be given (`--type`).
 package enum PolicyTypeDetector {
     package static func detect(_ root: SourceNode) -> PolicyType {
-        let view = PolicyView(root)
-        let principals = view.statements.filter { $0.principal != nil || $0.notPrincipal != nil }
-        guard !principals.isEmpty else { return .identity }
-        let assumesOnly = principals.allSatisfy { statement in
-            let actions = statement.actions?.map { $0.value.lowercased() } ?? []
-            return !actions.isEmpty && actions.allSatisfy { $0.hasPrefix("sts:assumerole") || $0 == "sts:tagsession"
-                || $0 == "sts:setsourceidentity" || $0 == "sts:setcontext" }
+        // Reads only the elements it needs: this runs for every document.
+        let statementElement = PolicyView.last("Statement", in: root.mappingEntries ?? [])
+        let statements = statementElement?.sequenceItems ?? (statementElement?.mappingEntries != nil ? [statementElement!] : [])
+        var sawPrincipal = false
+        var assumesOnly = true
+        for statement in statements {
+            let entries = statement.mappingEntries ?? []
+            if PolicyView.last("Resource", in: entries) != nil || PolicyView.last("NotResource", in: entries) != nil { assumesOnly = false }
+            guard PolicyView.last("Principal", in: entries) != nil || PolicyView.last("NotPrincipal", in: entries) != nil else { continue }
+            sawPrincipal = true
+            let actions = PolicyView.last("Action", in: entries).map(StatementView.strings)?.map { $0.value.lowercased() } ?? []
+            if actions.isEmpty || !actions.allSatisfy({ $0.hasPrefix("sts:assumerole") || $0 == "sts:tagsession"
+                || $0 == "sts:setsourceidentity" || $0 == "sts:setcontext" }) {
+                assumesOnly = false
+            }
         }
-        return assumesOnly && view.statements.allSatisfy({ $0.resources == nil }) ? .trust : .resource
+        guard sawPrincipal else { return .identity }
+        return assumesOnly ? .trust : .resource
     }
 }
