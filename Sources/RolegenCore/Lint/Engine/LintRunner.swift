@@ -32,15 +32,16 @@ package struct LintRunner {
     /// Runs the rules over everything the paths hold. Input errors (a missing path, a persona
     /// that does not generate) go to `sink`; the caller exits 2 when there are any.
     ///
-    /// Files are checked in parallel, one worker per processor core (each with its own caches),
+    /// Files are checked in parallel, one worker per processor core (sharing the catalog caches),
     /// and the findings sorted afterwards, so the result does not depend on the number of cores.
     package func run(paths: [String], stdin: [UInt8]? = nil, baseline: Baseline? = nil, sink: DiagnosticSink) -> Result {
         let collector = LintInputCollector(fileSystem: fileSystem, options: options)
         let sources = collector.sources(paths: paths, sink: sink)
         let workers = sources.count < 16 ? 1 : max(1, min(Self.processorCount(), 8))
         let slots = Slots<Part>(count: workers, initial: Part())
+        let context = LintContext(catalog: catalog, settings: settings)
         let work: @Sendable (Int) -> Void = { worker in
-            slots[worker] = self.check(sources, worker: worker, of: workers, collector: collector, stdin: stdin)
+            slots[worker] = self.check(sources, worker: worker, of: workers, collector: collector, stdin: stdin, context: context)
         }
         if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
         let parts = slots.values
@@ -55,7 +56,7 @@ package struct LintRunner {
             inputs += part.entityInputs
             part.diagnostics.diagnostics.forEach(sink.report)
         }
-        all += LintEngine(context: LintContext(catalog: catalog, settings: settings)).lintEntities(inputs)
+        all += LintEngine(context: context).lintEntities(inputs)
         var directives = InlineDirectives(fileSystem: fileSystem)
         for finding in all.sorted(by: Self.order) {
             if let suppression = settings.suppressions.first(where: { $0.matches(finding) }) {
@@ -83,9 +84,9 @@ package struct LintRunner {
     }
 
     private func check(_ sources: [LintInputCollector.Source], worker: Int, of workers: Int,
-                       collector: LintInputCollector, stdin: [UInt8]?) -> Part {
+                       collector: LintInputCollector, stdin: [UInt8]?, context: LintContext) -> Part {
         var part = Part()
-        let engine = LintEngine(context: LintContext(catalog: catalog, settings: settings))
+        let engine = LintEngine(context: context)
         for index in stride(from: worker, to: sources.count, by: workers) {
             guard let items = collector.items(of: sources[index], stdin: stdin, sink: part.diagnostics) else {
                 part.skipped += 1
