@@ -27,7 +27,10 @@ struct ActionPrefixWildcardFuture: LintRule {
                       name.count > 1, name.last == "*", !ActionText.hasWildcard(name.dropLast()) else { continue }
                 let stem = name.dropLast()
                 let matched = try ActionPatterns.shared(subject.catalog).expand(action.value)
-                guard let cut = matched.first(where: { Self.cutsMidWord($0.name, after: stem.count) }) else { continue }
+                // Most of the names it matches must be cut mid-word: one oddly cased name in the
+                // catalog ("Describelabel") does not make "Describe*" a minimiser's prefix.
+                let cuts = matched.filter { Self.cutsMidWord($0.name, after: stem.count) }
+                guard let cut = cuts.first, cuts.count * 2 > matched.count else { continue }
                 let names = matched.map(\.fullName)
                 let today = names.count <= 3 ? names.quotedList() : "\(names.count) actions (\(names.prefix(2).quotedList()), ...)"
                 report.add("'\(action.value)' cuts '\(cut.fullName)' mid-word: it matches \(today) today, and any action AWS adds "

@@ -10,7 +10,7 @@ struct ActionStar: LintRule {
             """,
         fix: "List the actions the principal needs; `rolegen generate` derives them from what the role does.",
         appliesTo: [.identity, .resource],
-        equivalents: [.validator("wildcard_action")],
+        equivalents: [.validator("wildcard_action"), .validator("overly_permissive")],
         examples: [
             .triggering(#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:::ml-data/*"}]}"#),
             .triggering(#"""

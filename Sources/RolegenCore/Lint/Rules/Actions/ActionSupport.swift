@@ -75,26 +75,22 @@ enum ActionText {
 /// One string of an `Action` (or `NotAction`) list, with the catalog's actions it stands for.
 struct ActionEntry {
     let text: Located<String>
-    let lowered: String
-    /// `*` or `*:*`: not expanded (it is every action).
-    let isEverything: Bool
-    let isPattern: Bool
-    let isWellFormed: Bool
-    /// The catalog's actions it names; empty for `*`, for unknown names and for malformed ones.
-    let actions: [ActionDefinition]
+    /// What the string stands for, shared by every occurrence of the same string in a run.
+    let facts: ActionFacts
 
-    /// The entries of a list, expanded through the run's cache (or not expanded at all, for rules
-    /// that compare the strings only).
-    static func entries(_ list: [Located<String>]?, context: LintContext?) throws -> [ActionEntry] {
+    var lowered: String { facts.lowered }
+    /// `*` or `*:*`: not expanded (it is every action).
+    var isEverything: Bool { facts.isEverything }
+    var isPattern: Bool { facts.isPattern }
+    var isWellFormed: Bool { facts.isWellFormed }
+    /// The catalog's actions it names; empty for `*`, for unknown names and for malformed ones.
+    var actions: [ActionDefinition] { facts.actions }
+
+    /// The entries of a list, expanded through the run's cache.
+    static func entries(_ list: [Located<String>]?, context: LintContext) throws -> [ActionEntry] {
         guard let list else { return [] }
-        let patterns = context.map { ActionPatterns.shared($0.catalog) }
-        return try list.map { text in
-            let everything = ActionText.isEverything(text.value)
-            let wellFormed = ActionText.formatProblem(text.value) == nil
-            let actions = !everything && wellFormed ? try patterns?.actions(named: text.value) ?? [] : []
-            return ActionEntry(text: text, lowered: text.value.lowercased(), isEverything: everything,
-                               isPattern: ActionText.hasWildcard(text.value), isWellFormed: wellFormed, actions: actions)
-        }
+        let patterns = ActionPatterns.shared(context.catalog)
+        return try list.map { ActionEntry(text: $0, facts: try patterns.facts(of: $0.value)) }
     }
 
     /// Whether every action this entry can ever name (today and when AWS adds actions) is also
@@ -115,6 +111,24 @@ struct ActionEntry {
         guard !isEverything, let colon = lowered.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let service = lowered[..<colon]
         return ActionText.hasWildcard(service) ? nil : service
+    }
+}
+
+/// What an action string (as written) stands for. Computed once per distinct string and run:
+/// AWS's 1,044 managed policies write 31,000 actions with 8,700 distinct strings.
+final class ActionFacts: Sendable {
+    let lowered: String
+    let isEverything: Bool
+    let isPattern: Bool
+    let isWellFormed: Bool
+    let actions: [ActionDefinition]
+
+    init(text: String, actions: [ActionDefinition]) {
+        lowered = text.lowercased()
+        isEverything = ActionText.isEverything(text)
+        isPattern = ActionText.hasWildcard(text)
+        isWellFormed = ActionText.formatProblem(text) == nil
+        self.actions = actions
     }
 }
 
@@ -205,27 +219,66 @@ final class ActionPatterns: @unchecked Sendable {
     private var services: [String: [(name: [UInt8], action: ActionDefinition)]] = [:]
     private var expansions: [String: [ActionDefinition]] = [:]
     /// Strings as written → what they name: policies repeat the same action strings.
-    private var named: [String: [ActionDefinition]] = [:]
+    private var named: [String: ActionFacts] = [:]
+    private var suggested: [String: (serviceKnown: Bool, suggestions: [String])] = [:]
 
     private init(catalog: Catalog) {
         self.catalog = catalog
     }
 
-    /// The catalog's actions an action name or pattern (well-formed, as written) stands for.
-    func actions(named text: String) throws -> [ActionDefinition] {
+    /// The action of this exact name (without case), from the service's decoded actions: unlike
+    /// `Catalog.lookup`, a miss costs no suggestions (action-unknown computes them for the misses).
+    func action(named text: String) throws -> ActionDefinition? {
+        guard let (service, name) = ActionText.split(text) else { return nil }
+        return try catalog.service(String(service))?.action(named: String(name))
+    }
+
+    /// Suggestions for an unknown name, as `Catalog.lookup` makes them: the closest actions of the
+    /// service, or for an unknown service the closest prefixes (completed with the action when the
+    /// nearest service has it). Candidates far from the name in length are only checked as
+    /// prefixes and suffixes, which is what makes this cheap.
+    func suggestions(for text: String) throws -> (serviceKnown: Bool, suggestions: [String]) {
         lock.lock()
-        defer { lock.unlock() }
-        if let known = named[text] { return known }
-        let result: [ActionDefinition]
-        if ActionText.hasWildcard(text) {
-            result = try expandLocked(text)
-        } else if case .found(let action) = try catalog.lookup(text) {
-            result = [action]
-        } else {
-            result = []
-        }
-        named[text] = result
+        let known = suggested[text]
+        lock.unlock()
+        if let known { return known }
+        let result = try computeSuggestions(for: text)
+        lock.lock()
+        suggested[text] = result
+        lock.unlock()
         return result
+    }
+
+    private func computeSuggestions(for text: String) throws -> (serviceKnown: Bool, suggestions: [String]) {
+        guard let (service, name) = ActionText.split(text) else { return (false, []) }
+        if let definition = try catalog.service(String(service)) {
+            let near = FastSuggestions.closest(to: String(name), in: definition.actions.map(\.name), limit: 3)
+            return (true, near.map { "\(definition.prefix):\($0)" })
+        }
+        let near = FastSuggestions.closest(to: String(service), in: catalog.prefixes, limit: 3)
+        if let first = near.first, let found = try catalog.service(first)?.action(named: String(name)) {
+            return (false, [found.fullName])
+        }
+        return (false, near.map { "\($0):\(name)" })
+    }
+
+    /// What an action string (as written) stands for.
+    func facts(of text: String) throws -> ActionFacts {
+        lock.lock()
+        if let known = named[text] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        var actions: [ActionDefinition] = []
+        if !ActionText.isEverything(text) && ActionText.formatProblem(text) == nil {
+            actions = ActionText.hasWildcard(text) ? try expand(text) : try action(named: text).map { [$0] } ?? []
+        }
+        let facts = ActionFacts(text: text, actions: actions)
+        lock.lock()
+        named[text] = facts
+        lock.unlock()
+        return facts
     }
 
     /// The catalog's actions a pattern names (`s3:Get*`, `*:Describe*`), sorted as the catalog keeps them.
@@ -324,5 +377,47 @@ final class StatementActions: @unchecked Sendable {
         if slots.count > 4 { slots.removeFirst() }
         lock.unlock()
         return lists
+    }
+}
+
+/// `Suggestions.closest` with the same answers, made cheap for long candidate lists: a candidate
+/// whose length differs from the name's by more than the allowed distance can only qualify as a
+/// prefix or suffix, which is checked on bytes without building strings.
+enum FastSuggestions {
+    static func closest(to name: String, in candidates: [String], limit: Int = 1) -> [String] {
+        let target = name.lowercased()
+        let targetBytes = Array(target.utf8)
+        guard !targetBytes.isEmpty else { return [] }
+        let threshold = min(3, max(1, target.count / 3))
+        var scored: [(distance: Int, candidate: String)] = []
+        var seen: Set<String> = []
+        for candidate in candidates where seen.insert(candidate).inserted {
+            let length = candidate.utf8.count
+            if abs(length - targetBytes.count) <= threshold {
+                let lowered = candidate.lowercased()
+                if lowered == target {
+                    scored.append((0, candidate))
+                    continue
+                }
+                let distance = Suggestions.editDistance(target, lowered, limit: threshold)
+                if distance <= threshold {
+                    scored.append((distance, candidate))
+                    continue
+                }
+            }
+            if target.count >= 4 && length > targetBytes.count && affix(targetBytes, of: candidate) {
+                scored.append((threshold + 1, candidate))
+            }
+        }
+        return scored.sorted { ($0.distance, $0.candidate) < ($1.distance, $1.candidate) }.prefix(limit).map(\.candidate)
+    }
+
+    /// Whether the lower-cased name starts or ends the candidate (compared without ASCII case).
+    private static func affix(_ target: [UInt8], of candidate: String) -> Bool {
+        func lower(_ byte: UInt8) -> UInt8 { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte }
+        let bytes = Array(candidate.utf8)
+        guard bytes.count >= target.count else { return false }
+        let isPrefix = zip(bytes, target).allSatisfy { lower($0) == $1 }
+        return isPrefix || zip(bytes.suffix(target.count), target).allSatisfy { lower($0) == $1 }
     }
 }

@@ -32,18 +32,10 @@ struct ActionUnknown: LintRule {
                     report.add(message + ": it \(effect)", at: location, statement: statement)
                     continue
                 }
-                switch try subject.context.lookup(name) {
-                case .found, .malformed:
-                    continue
-                case .unknownService(let service, let suggestions):
-                    report.add("unknown service '\(service)' in '\(name)': it \(effect)" + Self.newerHint(suggestions, subject), at: location,
-                               statement: statement, suggestion: suggestions.first.map { "did you mean '\($0)'?" },
-                               severity: suggestions.isEmpty ? .medium : nil)
-                case .unknownAction(_, let suggestions):
-                    report.add("unknown action '\(name)': it \(effect)" + Self.newerHint(suggestions, subject), at: location,
-                               statement: statement, suggestion: suggestions.first.map { "did you mean '\($0)'?" },
-                               severity: suggestions.isEmpty ? .medium : nil)
-                }
+                let (serviceKnown, suggestions) = try ActionPatterns.shared(subject.catalog).suggestions(for: name)
+                let what = serviceKnown ? "unknown action '\(name)'" : "unknown service '\(prefix)' in '\(name)'"
+                report.add(what + ": it \(effect)" + Self.newerHint(suggestions, subject), at: location, statement: statement,
+                           suggestion: suggestions.first.map { "did you mean '\($0)'?" }, severity: suggestions.isEmpty ? .medium : nil)
             }
         }
     }

@@ -10,7 +10,7 @@ struct FullAdmin: LintRule {
             """,
         fix: "Replace the statement by the actions and resources the job needs; keep administrator access for break-glass roles.",
         appliesTo: [.identity],
-        equivalents: [.validator("full_wildcard"), .cloudsplaining("ServiceWildcard"), .parliament("RESOURCE_STAR")],
+        equivalents: [.validator("full_wildcard"), .validator("security_risk"), .cloudsplaining("ServiceWildcard"), .parliament("RESOURCE_STAR")],
         examples: [
             .triggering(#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}"#),
             .triggering(#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["*:*"], "Resource": ["arn:*:*:*:*:*"]}]}"#),

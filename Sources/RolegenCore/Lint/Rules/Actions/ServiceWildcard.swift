@@ -14,7 +14,7 @@ struct ServiceWildcard: LintRule {
             """,
         fix: "List the actions the role needs (\"s3:GetObject\", \"s3:PutObject\"), or use an access-level selection in a rolegen template.",
         appliesTo: [.identity],
-        equivalents: [.validator("service_wildcard"), .cloudsplaining("ServiceWildcard")],
+        equivalents: [.validator("service_wildcard"), .validator("overly_permissive"), .cloudsplaining("ServiceWildcard")],
         examples: [
             .triggering(#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}"#),
             .triggering(#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["SageMaker:*"], "Resource": "arn:aws:sagemaker:eu-west-1:111122223333:training-job/team-a-*"}]}"#),

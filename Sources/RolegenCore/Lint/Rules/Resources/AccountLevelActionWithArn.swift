@@ -41,10 +41,10 @@ struct AccountLevelActionWithArn: LintRule {
             for entry in lists[position].actions where !entry.isEverything {
                 guard !entry.actions.isEmpty, entry.actions.allSatisfy({ $0.resourceTypes.isEmpty }) else { continue }
                 let message = entry.isPattern
-                    ? "the \(entry.actions.count) actions '\(entry.text.value)' matches take no resource, so on the ARNs of \(statement.label) "
-                        + "the pattern \(verb)"
-                    : "\(entry.actions.first?.fullName ?? entry.text.value) takes no resource (IAM authorizes it against \"*\" only), "
-                        + "so on the ARNs of \(statement.label) it \(verb)"
+                    ? "the \(entry.actions.count) actions '\(entry.text.value)' matches take no resource, so on the particular resources of "
+                        + "\(statement.label) the pattern \(verb)"
+                    : "\(entry.actions.first?.fullName ?? entry.text.value) takes no resource (IAM authorizes it against \"*\" or a "
+                        + "service-wide ARN), so on the particular resources of \(statement.label) it \(verb)"
                 // Listing and reading everything is account-wide by nature; for other actions the
                 // reference sometimes omits the type of the resource they create or change, and AWS's
                 // own policies scope them to such ARNs (resource-groups:CreateGroup on group/...).

@@ -27,10 +27,12 @@ struct ArnAccount: LintRule {
         let index = try ARNFormatIndex.shared(subject.catalog)
         for statement in subject.view.statements {
             for resource in (statement.resources ?? []) + (statement.notResources ?? []) {
-                guard let arn = ARNParts(resource.value), !arn.account.isEmpty, !ARNParts.hasVariable(arn.account) else { continue }
+                // "*" is any account, none included.
+                guard let arn = ARNParts(resource.value), !arn.account.isEmpty, !ARNParts.hasVariable(arn.account),
+                      !Glob.isAllStars(arn.account) else { continue }
                 let account = arn.account
-                let candidates = index.candidates(for: arn)
-                if let formats = candidates?.formats, formats.allSatisfy({ $0.accountField == .none }), !Glob.isAllStars(String(account)) {
+                let candidates = index.candidates(for: arn, fieldByField: true)
+                if let formats = candidates?.formats, formats.allSatisfy({ $0.accountField == .none }) {
                     report.add("'\(resource.value)' has the account '\(account)', but \(arn.service.lowercased()) ARNs of "
                                + "\(ArnRegion.kinds(formats)) have none: it matches no resource", at: resource.location, statement: statement,
                                suggestion: "write 'arn:\(arn.partition):\(arn.service):\(arn.region)::\(arn.resource)'")

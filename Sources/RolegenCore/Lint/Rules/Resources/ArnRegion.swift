@@ -30,10 +30,11 @@ struct ArnRegion: LintRule {
         let index = try ARNFormatIndex.shared(subject.catalog)
         for statement in subject.view.statements {
             for resource in (statement.resources ?? []) + (statement.notResources ?? []) {
-                guard let arn = ARNParts(resource.value), !ARNParts.hasVariable(arn.region),
-                      let (formats, _) = index.candidates(for: arn) else { continue }
+                // "*" is any Region, none included.
+                guard let arn = ARNParts(resource.value), !ARNParts.hasVariable(arn.region), !Glob.isAllStars(arn.region),
+                      let (formats, _) = index.candidates(for: arn, fieldByField: true) else { continue }
                 let region = arn.region
-                let fields = formats.map(\.regionField)
+                let fields = formats.lazy.map(\.regionField)
                 var kinds: String { Self.kinds(formats) }
                 let service = arn.serviceKey
                 if region.isEmpty {
@@ -43,7 +44,6 @@ struct ArnRegion: LintRule {
                                suggestion: "write the Region, or '*' for any: 'arn:\(arn.partition):\(arn.service):*:\(arn.account):\(arn.resource)'")
                     continue
                 }
-                if Glob.isAllStars(String(region)) { continue }
                 if fields.allSatisfy({ $0 == .none }) {
                     report.add("'\(resource.value)' has the Region '\(region)', but \(service) ARNs of \(kinds) have none: it matches no "
                                + "resource", at: resource.location, statement: statement,

@@ -26,9 +26,10 @@ struct ArnTemplatePlaceholder: LintRule {
                 let placeholders = Self.placeholders(in: resource.value)
                 guard !placeholders.isEmpty else { continue }
                 let fills = placeholders.compactMap(Self.typicalValue)
-                report.add("\(placeholders.map { "${\($0)}" }.quotedList()) in '\(resource.value)' "
-                           + (placeholders.count == 1 ? "is a template placeholder" : "are template placeholders")
-                           + ", not policy variables: IAM compares them literally, so the ARN matches no resource",
+                report.add("\(placeholders.map { "${\($0)}" }.quotedList()) in '\(resource.value)'"
+                           + (placeholders.count == 1 ? " is a template placeholder, not a policy variable: IAM compares it"
+                               : " are template placeholders, not policy variables: IAM compares them")
+                           + " literally, so the ARN matches no resource",
                            at: resource.location, statement: statement,
                            suggestion: fills.isEmpty ? "fill in the values" : "fill in the values (\(fills.joined(separator: ", ")))")
             }

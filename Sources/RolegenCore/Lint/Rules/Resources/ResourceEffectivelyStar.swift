@@ -41,12 +41,11 @@ struct ResourceEffectivelyStar: LintRule {
             }
             guard !arns.isEmpty else { continue }
             // Type → the first resource that names every ARN of it (nil: none does), asked once per type.
-            var coverOfType: [String: Located<String>?] = [:]
+            var coverOfType: [String: [String: Located<String>?]] = [:]
             func cover(of type: String, in prefix: String) -> Located<String>? {
-                let key = prefix + "\u{0}" + type
-                if let known = coverOfType[key] { return known }
+                if let known = coverOfType[prefix]?[type] { return known }
                 let found = arns.first { index.namesEvery(type: type, of: prefix, $0.1) }?.0
-                coverOfType[key] = found
+                coverOfType[prefix, default: [:]][type] = found
                 return found
             }
             // An action is on "*" in disguise when every resource type it takes is named in full.

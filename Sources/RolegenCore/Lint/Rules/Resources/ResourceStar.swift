@@ -14,7 +14,8 @@ struct ResourceStar: LintRule {
             """,
         fix: "Name the ARNs the actions need (\"arn:aws:s3:::ml-data/*\"); keep \"*\" in a separate statement for the actions that take no resource.",
         appliesTo: [.identity],
-        equivalents: [.parliament("RESOURCE_STAR"), .validator("wildcard_resource"), .cloudsplaining("InfrastructureModification")],
+        equivalents: [.parliament("RESOURCE_STAR"), .validator("wildcard_resource"), .validator("overly_permissive"),
+                      .cloudsplaining("InfrastructureModification")],
         examples: [
             .triggering(#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListAllMyBuckets"], "Resource": "*"}]}"#),
             .triggering(#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:*", "Resource": "*"}]}"#),
@@ -56,7 +57,7 @@ struct ResourceStar: LintRule {
                 + (one ? "it can act on, though it supports" : "they can act on, though they support") + " resource-level permissions"
             if conditioned { message += "; the statement's condition may limit this" }
             report.add(message, at: star.location, statement: statement,
-                       suggestion: "name the ARNs they need, and keep \"*\" for actions that take no resource",
+                       suggestion: "name the ARNs " + (one ? "it needs" : "they need") + ", and keep \"*\" for actions that take no resource",
                        severity: conditioned ? .low : worst)
         }
     }

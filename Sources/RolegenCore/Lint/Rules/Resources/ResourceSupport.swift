@@ -211,7 +211,8 @@ final class ARNFormatIndex: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let known = fieldByField ? fieldwiseMemo[arn.text] : candidateMemo[arn.text] { return known }
-        let matching = all.filter { canDenote(arn, $0, whole: whole) }
+        let form = Self.form(of: arn, whole: whole)
+        let matching = all.filter { canDenote(form, $0, whole: whole) }
         let result = matching.isEmpty ? (all, false) : (matching, true)
         if fieldByField { fieldwiseMemo[arn.text] = result } else { candidateMemo[arn.text] = result }
         return result
@@ -257,15 +258,20 @@ final class ARNFormatIndex: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let known = typeMemo[key] { return known }
-        let whole = arn.spansFields
-        var result = openTypes.contains(prefix + "\u{0}" + type)
-            || formats(ofType: type, in: prefix).contains { canDenote(arn, $0, whole: whole) }
-        if !result, let trimmed = arn.withoutTrailingAny {
-            result = formats(ofType: type, in: prefix).contains { canDenote(trimmed, $0, whole: trimmed.spansFields) }
+        // Field by field first: it rejects most formats on their literal start. Only then the
+        // slower whole-ARN match that lets a Region or account wildcard reach across colons.
+        func names(_ arn: ARNParts, _ type: String) -> Bool {
+            let formats = formats(ofType: type, in: prefix)
+            guard !formats.isEmpty else { return false }
+            let fieldwise = Self.form(of: arn, whole: false)
+            if formats.contains(where: { canDenote(fieldwise, $0, whole: false) }) { return true }
+            guard arn.spansFields else { return false }
+            let whole = Self.form(of: arn, whole: true)
+            return formats.contains { canDenote(whole, $0, whole: true) }
         }
-        if !result, let alias = ResourceFacts.aliases[prefix + "\u{0}" + type] {
-            result = formats(ofType: alias, in: prefix).contains { canDenote(arn, $0, whole: whole) }
-        }
+        var result = openTypes.contains(prefix + "\u{0}" + type) || names(arn, type)
+        if !result, let trimmed = arn.withoutTrailingAny { result = names(trimmed, type) }
+        if !result, let alias = ResourceFacts.aliases[prefix + "\u{0}" + type] { result = names(arn, alias) }
         typeMemo[key] = result
         return result
     }
@@ -278,12 +284,18 @@ final class ARNFormatIndex: @unchecked Sendable {
 
     /// Called with `lock` held.
     private func canDenote(_ arn: ARNParts, _ format: Format, whole: Bool) -> Bool {
-        if whole {
-            let resource = "arn:_:\(arn.serviceKey):\(arn.region):\(arn.account):\(arn.resource)"
-            return matcher.canDenote(resource: resource, format: format.whole, siblings: wholeSiblings[format.service] ?? [])
-        }
-        return matcher.canDenote(resource: Self.normalize(service: arn.serviceKey, resource: arn.resource), format: format.normalized,
-                                 siblings: siblings[format.service] ?? [])
+        canDenote(Self.form(of: arn, whole: whole), format, whole: whole)
+    }
+
+    /// Called with `lock` held; `resource` is `form(of:whole:)` of the ARN.
+    private func canDenote(_ resource: String, _ format: Format, whole: Bool) -> Bool {
+        whole ? matcher.canDenote(resource: resource, format: format.whole, siblings: wholeSiblings[format.service] ?? [])
+            : matcher.canDenote(resource: resource, format: format.normalized, siblings: siblings[format.service] ?? [])
+    }
+
+    /// The text compared with the formats' `whole` or `normalized` forms.
+    private static func form(of arn: ARNParts, whole: Bool) -> String {
+        whole ? "arn:_:\(arn.serviceKey):\(arn.region):\(arn.account):\(arn.resource)" : normalize(service: arn.serviceKey, resource: arn.resource)
     }
 
     // MARK: - One index per catalog
@@ -330,7 +342,7 @@ enum ResourceFacts {
     static func namesParticularResources(_ arn: ARNParts, index: ARNFormatIndex) -> Bool {
         index.particular(arn) { arn in
             var rest = arn.resource.utf8
-            if let (formats, matched) = index.candidates(for: arn), matched {
+            if let (formats, matched) = index.candidates(for: arn, fieldByField: true), matched {
                 var longest = 0
                 for format in formats {
                     let literal = format.literalStart.utf8
