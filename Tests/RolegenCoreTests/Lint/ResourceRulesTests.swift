@@ -11,7 +11,7 @@ import RolegenTestSupport
 
     // MARK: - ARN fields
 
-    @Test func armSplitsKeepEmptyFields() throws {
+    @Test func arnSplitsKeepEmptyFields() throws {
         let arn = try #require(ARNParts("arn:aws:s3:::bucket/key:with:colons"))
         #expect((arn.partition, arn.service, arn.region, arn.account, arn.resource) == ("aws", "s3", "", "", "bucket/key:with:colons"))
         #expect(ARNParts("arn:aws:s3") == nil)
