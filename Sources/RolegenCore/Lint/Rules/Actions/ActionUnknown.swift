@@ -17,38 +17,38 @@ struct ActionUnknown: LintRule {
         ])
 
     func check(_ subject: RuleSubject, _ report: inout RuleReport) throws {
-        for statement in subject.view.statements {
-            for action in (statement.actions ?? []) + (statement.notActions ?? []) {
-                let name = action.value
-                // The format rule reports what is not service:action; `*` is the wildcard rules' business.
-                guard name != "*", let colon = name.firstIndex(of: ":"), colon != name.startIndex,
-                      name.index(after: colon) != name.endIndex else { continue }
-                let prefix = name[..<colon]
-                if prefix.contains("*") || prefix.contains("?") {
-                    if try subject.context.actions(matching: name).isEmpty {
-                        report.add("'\(name)' matches no action of any service", at: action.location, statement: statement)
-                    }
+        let lists = try StatementActions.of(subject)
+        for (position, statement) in subject.view.statements.enumerated() {
+            let listed = lists[position].actions.map { ($0, false) } + lists[position].notActions.map { ($0, true) }
+            // The format rule reports what is not service:action; `*` is the wildcard rules' business.
+            for (entry, excluded) in listed where entry.actions.isEmpty && entry.isWellFormed && !entry.isEverything {
+                let name = entry.text.value, location = entry.text.location
+                let prefix = name.prefix { $0 != ":" }
+                let effect = Self.effect(statement, excluded: excluded)
+                if entry.isPattern {
+                    let message = ActionText.hasWildcard(prefix) ? "'\(name)' matches no action of any service"
+                        : subject.catalog.serviceName(String(prefix)) != nil ? "'\(name)' matches no action of \(prefix)"
+                        : "unknown service '\(prefix)' in '\(name)'"
+                    report.add(message + ": it \(effect)", at: location, statement: statement)
                     continue
                 }
-                if name.contains("*") || name.contains("?") {
-                    if try subject.context.actions(matching: name).isEmpty {
-                        let known = try subject.catalog.service(String(prefix)) != nil
-                        report.add(known ? "'\(name)' matches no action of \(prefix)" : "unknown service '\(prefix)' in '\(name)'",
-                                   at: action.location, statement: statement)
-                    }
-                    continue
-                }
-                switch try subject.context.lookup(name) {
-                case .found, .malformed:
-                    continue
-                case .unknownService(let service, let suggestions):
-                    report.add("unknown service '\(service)' in '\(name)'", at: action.location, statement: statement,
-                               suggestion: suggestions.first.map { "did you mean '\($0)'?" })
-                case .unknownAction(_, let suggestions):
-                    report.add("unknown action '\(name)'", at: action.location, statement: statement,
-                               suggestion: suggestions.first.map { "did you mean '\($0)'?" })
-                }
+                let (serviceKnown, suggestions) = try ActionPatterns.shared(subject.catalog).suggestions(for: name)
+                let what = serviceKnown ? "unknown action '\(name)'" : "unknown service '\(prefix)' in '\(name)'"
+                report.add(what + ": it \(effect)" + Self.newerHint(suggestions, subject), at: location, statement: statement,
+                           suggestion: suggestions.first.map { "did you mean '\($0)'?" }, severity: suggestions.isEmpty ? .medium : nil)
             }
         }
+    }
+
+    /// A name close to a known one is a typo; one close to nothing may be newer than the catalog
+    /// (or retired), which rolegen cannot tell offline, so it is reported at medium severity.
+    static func newerHint(_ suggestions: [String], _ subject: RuleSubject) -> String {
+        suggestions.isEmpty ? " (unless AWS added it after rolegen's catalog of \(subject.catalog.metadata.date))" : ""
+    }
+
+    /// What an action that names nothing does in this statement.
+    static func effect(_ statement: StatementView, excluded: Bool) -> String {
+        if excluded { return "excludes nothing from the statement" }
+        return statement.isDeny ? "denies nothing" : "grants nothing"
     }
 }
