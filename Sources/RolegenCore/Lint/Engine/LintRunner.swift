@@ -136,7 +136,7 @@ extension LintSettings.Suppression {
         if let statement, finding.statement != statement, finding.statement != "#" + statement { return false }
         guard let path else { return true }
         let findingPath = finding.location.path.hasPrefix("./") ? String(finding.location.path.dropFirst(2)) : finding.location.path
-        return Glob.matches(path, findingPath) || Glob.matches("**/" + path, findingPath)
+        return PathGlob.matches(path, findingPath) || PathGlob.matches("**/" + path, findingPath)
     }
 }
 

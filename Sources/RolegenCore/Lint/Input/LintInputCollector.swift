@@ -107,7 +107,7 @@ package struct LintInputCollector {
                 case .directory?:
                     pending.append(child)
                 case .file?:
-                    if options.include.contains(where: { Glob.matches($0, child) }) && !options.exclude.contains(where: { Glob.matches($0, child) }) {
+                    if options.include.contains(where: { PathGlob.matches($0, child) }) && !options.exclude.contains(where: { PathGlob.matches($0, child) }) {
                         result.append(joinPath(directory, child))
                     }
                 default:
@@ -197,7 +197,7 @@ package enum LintFileFormat: String, Sendable {
 }
 
 /// Path globs: `*` matches within one path component, `**/` any number of directories, `?` one character.
-package enum Glob {
+package enum PathGlob {
     package static func matches(_ pattern: String, _ path: String) -> Bool {
         matches(Array(pattern.utf8)[...], Array(path.utf8)[...])
     }
