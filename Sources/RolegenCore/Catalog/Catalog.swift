@@ -147,12 +147,15 @@ package final class Catalog: @unchecked Sendable {
         case malformed(String)
     }
 
-    /// An action by name, without case: `S3:getobject` finds `s3:GetObject`.
-    package func lookup(_ action: String) throws(CatalogError) -> ActionLookup {
+    /// An action by name, without case: `S3:getobject` finds `s3:GetObject`. Without
+    /// `suggesting`, an unknown name comes back without suggestions, which cost far more than the
+    /// lookup (the linter asks about thousands of names and suggests only where it reports).
+    package func lookup(_ action: String, suggesting: Bool = true) throws(CatalogError) -> ActionLookup {
         let parts = action.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return .malformed(action) }
         let (prefix, name) = (String(parts[0]), String(parts[1]))
         guard let section = try section(prefix.lowercased()) else {
+            guard suggesting else { return .unknownService(prefix, suggestions: []) }
             let near = Suggestions.closest(to: prefix, in: prefixes, limit: 3)
             var suggestions = near.map { "\($0):\(name)" }
             // A misspelt prefix with a real action name is more useful completed.
@@ -162,7 +165,16 @@ package final class Catalog: @unchecked Sendable {
             }
             return .unknownService(prefix, suggestions: suggestions)
         }
-        if let found = try self.action(name, in: section) { return .found(found) }
+        // A service some caller already decoded whole answers from its index; others decode one line.
+        lock.lock()
+        let decoded = parsed[section.resources.prefix.lowercased()]
+        lock.unlock()
+        if let decoded {
+            if let found = decoded.action(named: name) { return .found(found) }
+        } else if let found = try self.action(name, in: section) {
+            return .found(found)
+        }
+        guard suggesting else { return .unknownAction(action, suggestions: []) }
         let near = Suggestions.closest(to: name, in: section.actionNames, limit: 3)
         return .unknownAction(action, suggestions: near.map { "\(section.resources.prefix):\($0)" })
     }

@@ -19,8 +19,13 @@ package final class LintContext: @unchecked Sendable {
     /// The catalog's actions an action name or pattern stands for (without case); empty when it
     /// names nothing the catalog knows.
     package func actions(matching pattern: String) throws -> [ActionDefinition] {
+        // Policies repeat the same strings as written: look them up before lower-casing.
+        if let cached = lock.withLock({ expansions[pattern] }) { return cached }
         let key = pattern.lowercased()
-        if let cached = lock.withLock({ expansions[key] }) { return cached }
+        if let cached = lock.withLock({ expansions[key] }) {
+            lock.withLock { expansions[pattern] = cached }
+            return cached
+        }
         let result: [ActionDefinition]
         if pattern.utf8.contains(UInt8(ascii: "*")) || pattern.utf8.contains(UInt8(ascii: "?")) {
             result = try catalog.expand(pattern)
@@ -29,15 +34,19 @@ package final class LintContext: @unchecked Sendable {
         } else {
             result = []
         }
-        lock.withLock { expansions[key] = result }
+        lock.withLock {
+            expansions[key] = result
+            expansions[pattern] = result
+        }
         return result
     }
 
+    /// The action of this exact name, or why there is none; unknown names come without
+    /// suggestions (action-unknown makes its own, only for what it reports).
     package func lookup(_ action: String) throws -> Catalog.ActionLookup {
-        let key = action.lowercased()
-        if let cached = lock.withLock({ lookups[key] }) { return cached }
-        let result = try catalog.lookup(action)
-        lock.withLock { lookups[key] = result }
+        if let cached = lock.withLock({ lookups[action] }) { return cached }
+        let result = try catalog.lookup(action, suggesting: false)
+        lock.withLock { lookups[action] = result }
         return result
     }
 }

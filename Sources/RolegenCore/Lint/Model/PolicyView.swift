@@ -37,7 +37,7 @@ package struct PolicyView: Sendable {
 }
 
 /// One statement, read leniently.
-package struct StatementView: Sendable {
+package final class StatementView: Sendable {
     package let node: SourceNode
     /// Its position in the Statement array, from 0.
     package let index: Int
@@ -115,11 +115,18 @@ package struct StatementView: Sendable {
 }
 
 /// `"StringEquals": {"aws:SourceAccount": "111122223333"}`: an operator, a key and its values.
-package struct ConditionClause: Sendable {
+package final class ConditionClause: Sendable {
     package let `operator`: Located<String>
     package let key: Located<String>
     package let values: [Located<String>]
     package let valueNode: SourceNode
+
+    package init(operator operatorName: Located<String>, key: Located<String>, values: [Located<String>], valueNode: SourceNode) {
+        self.operator = operatorName
+        self.key = key
+        self.values = values
+        self.valueNode = valueNode
+    }
 
     /// The operator without its `ForAllValues:`/`ForAnyValue:` qualifier and `IfExists` suffix.
     package var baseOperator: String {

@@ -221,6 +221,7 @@ final class ActionPatterns: @unchecked Sendable {
     /// Strings as written → what they name: policies repeat the same action strings.
     private var named: [String: ActionFacts] = [:]
     private var suggested: [String: (serviceKnown: Bool, suggestions: [String])] = [:]
+    private var byName: [String: [String: ActionDefinition]] = [:]
 
     private init(catalog: Catalog) {
         self.catalog = catalog
@@ -230,7 +231,17 @@ final class ActionPatterns: @unchecked Sendable {
     /// `Catalog.lookup`, a miss costs no suggestions (action-unknown computes them for the misses).
     func action(named text: String) throws -> ActionDefinition? {
         guard let (service, name) = ActionText.split(text) else { return nil }
-        return try catalog.service(String(service))?.action(named: String(name))
+        let prefix = service.lowercased()
+        lock.lock()
+        defer { lock.unlock() }
+        // A service's actions by lower-cased name, built once: copying the whole service out of
+        // the catalog for each of thousands of names was most of this function's cost.
+        if byName[prefix] == nil {
+            var names: [String: ActionDefinition] = [:]
+            for action in try catalog.service(prefix)?.actions ?? [] { names[action.name.lowercased()] = action }
+            byName[prefix] = names
+        }
+        return byName[prefix]?[name.lowercased()]
     }
 
     /// Suggestions for an unknown name, as `Catalog.lookup` makes them: the closest actions of the
