@@ -94,13 +94,16 @@ package final class Catalog: @unchecked Sendable {
     package func service(_ prefix: String) throws(CatalogError) -> ServiceDefinition? {
         let key = prefix.lowercased()
         guard let section = try section(key) else { return nil }
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached = parsed[key] { return cached }
+        if let cached = lock.withLock({ parsed[key] }) { return cached }
+        // Decoded outside the lock, so that threads decode different services at once; two that
+        // race for the same service decode it twice and keep the first.
         switch section.definition() {
         case .success(let service):
-            parsed[key] = service
-            return service
+            return lock.withLock {
+                if let first = parsed[key] { return first }
+                parsed[key] = service
+                return service
+            }
         case .failure(let reason):
             throw CatalogError(path: path, reason: reason.message)
         }
@@ -114,14 +117,15 @@ package final class Catalog: @unchecked Sendable {
     /// The section of a service (lower-cased prefix), read on first use.
     private func section(_ key: String) throws(CatalogError) -> CatalogFile.Section? {
         guard let entry = index[key] else { return nil }
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached = sections[key] { return cached }
+        if let cached = lock.withLock({ sections[key] }) { return cached }
         let start = bodyStart + entry.offset
         switch CatalogFile.readSection(file[start..<(start + entry.length)], entry: entry) {
         case .success(let section):
-            sections[key] = section
-            return section
+            return lock.withLock {
+                if let first = sections[key] { return first }
+                sections[key] = section
+                return section
+            }
         case .failure(let reason):
             throw CatalogError(path: path, reason: reason.message)
         }
