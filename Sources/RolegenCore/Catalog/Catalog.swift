@@ -19,6 +19,7 @@ package final class Catalog: @unchecked Sendable {
     private var sections: [String: CatalogFile.Section] = [:]
     private var parsed: [String: ServiceDefinition] = [:]
     private var keySets: [String: KeySet] = [:]
+    private var formatOwnersCache: FormatOwners?
 
     /// The largest catalog file read (the bundled one is about 4 MiB).
     package static let maxFileBytes = 64 << 20
@@ -107,6 +108,53 @@ package final class Catalog: @unchecked Sendable {
         case .failure(let reason):
             throw CatalogError(path: path, reason: reason.message)
         }
+    }
+
+    /// Which services define ARN formats for each ARN service field (`iam` formats are defined by
+    /// iam and by sts, whose `root` type is an IAM ARN), and the resource types whose formats
+    /// have a variable service field (AWS Backup's `${Vendor}`): found by scanning the file's `r`
+    /// lines once, without decoding any service, so a question about one ARN reads the few
+    /// services that can answer it.
+    package struct FormatOwners: Sendable {
+        /// Lower-cased ARN service field → catalog prefixes, in catalog order.
+        package var byServiceField: [String: [String]] = [:]
+        /// `prefix` + NUL + `type` of the types that any ARN may be.
+        package var openTypes: Set<String> = []
+    }
+
+    package var formatOwners: FormatOwners {
+        if let cached = lock.withLock({ formatOwnersCache }) { return cached }
+        var owners = FormatOwners()
+        file.withBytes { bytes in
+            var position = bodyStart
+            var prefix = ""
+            while position < bytes.count {
+                var end = position
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[position..<end])
+                position = end + 1
+                if line.first == UInt8(ascii: "s") && line.starts(with: Array("service\t".utf8)) {
+                    let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
+                    if fields.count > 1 { prefix = String(decoding: fields[1], as: UTF8.self) }
+                } else if line.count > 2 && line[0] == UInt8(ascii: "r") && line[1] == 0x09 {
+                    let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
+                    guard fields.count > 2 else { continue }
+                    let type = String(decoding: fields[1], as: UTF8.self)
+                    for format in fields[2].split(separator: 0x20) {
+                        let parts = format.split(separator: UInt8(ascii: ":"), maxSplits: 3, omittingEmptySubsequences: false)
+                        guard parts.count > 2 else { continue }
+                        if parts[2].first == UInt8(ascii: "$") {
+                            owners.openTypes.insert(prefix + "\u{0}" + type)
+                            continue
+                        }
+                        let field = String(decoding: parts[2], as: UTF8.self).lowercased()
+                        if owners.byServiceField[field]?.last != prefix { owners.byServiceField[field, default: []].append(prefix) }
+                    }
+                }
+            }
+        }
+        lock.withLock { formatOwnersCache = owners }
+        return owners
     }
 
     /// A service's resource types and condition keys, without decoding its actions.

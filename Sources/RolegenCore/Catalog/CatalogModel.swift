@@ -50,23 +50,7 @@ package struct ServiceResources: Sendable, Equatable {
         self.resourceTypes = resourceTypes
         self.conditionKeys = conditionKeys
         self.arnFormats = resourceTypes.flatMap(\.arnFormats)
-        var exactKeys: [String: Int] = [:]
-        var keyPatterns: [(pattern: String, index: Int)] = []
-        for (index, key) in conditionKeys.enumerated() {
-            let lowered = key.name.lowercased()
-            if lowered.contains(where: { $0 == "$" || $0 == "<" }) {
-                keyPatterns.append((lowered, index))
-            } else if exactKeys[lowered] == nil {
-                exactKeys[lowered] = index
-            }
-        }
-        self.exactKeys = exactKeys
-        self.keyPatterns = keyPatterns
     }
-
-    // Condition keys without case: EC2 has hundreds, and an action asks for a hundred of them.
-    private let exactKeys: [String: Int]
-    private let keyPatterns: [(pattern: String, index: Int)]
 
     package static func == (lhs: ServiceResources, rhs: ServiceResources) -> Bool {
         (lhs.prefix, lhs.name, lhs.resourceTypes, lhs.conditionKeys) == (rhs.prefix, rhs.name, rhs.resourceTypes, rhs.conditionKeys)
@@ -76,10 +60,16 @@ package struct ServiceResources: Sendable, Equatable {
         resourceTypes.first { $0.name == name }
     }
 
+    /// The key of this name, without case; an exact name wins over a pattern such as
+    /// `aws:RequestTag/${TagKey}`. Compares bytes in place: a service's keys are read on every
+    /// run, so building an index for each would cost more than the few lookups most runs make.
     package func conditionKey(named name: String) -> ConditionKeyDefinition? {
+        if let exact = conditionKeys.first(where: { $0.name.equalsIgnoringCase(name) }) { return exact }
         let lowered = name.lowercased()
-        if let index = exactKeys[lowered] { return conditionKeys[index] }
-        return keyPatterns.first { ConditionKeyDefinition.matches(pattern: $0.pattern, key: lowered) }.map { conditionKeys[$0.index] }
+        return conditionKeys.first { key in
+            key.name.utf8.contains { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "<") }
+                && ConditionKeyDefinition.matches(pattern: key.name.lowercased(), key: lowered)
+        }
     }
 }
 

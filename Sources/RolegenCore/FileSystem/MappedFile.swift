@@ -45,6 +45,12 @@ package final class MappedFile: @unchecked Sendable {
     }
 
     /// A copy of the bytes in `range`.
+    /// Reads the bytes in place, without copying them.
+    package func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard let base else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try body(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count))
+    }
+
     package subscript(range: Range<Int>) -> [UInt8] {
         guard let base, !range.isEmpty else { return [] }
         return Array(UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count))

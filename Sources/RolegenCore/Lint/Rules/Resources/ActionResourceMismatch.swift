@@ -129,7 +129,7 @@ final class OrphanTypes {
 
     /// Whether the ARN can name an orphan type of one of `services` (catalog prefixes; any when nil).
     func namesOrphanType(_ arn: ARNParts, in services: Set<String>?) throws -> Bool {
-        guard let formats = types.formats[arn.serviceKey] else { return false }
+        guard let formats = types.formats(forServiceField: arn.serviceKey) else { return false }
         for format in formats where services?.contains(format.definedBy) ?? true {
             guard try orphans(of: format.definedBy).contains(format.typeName) else { continue }
             if types.canName(arn, type: format.typeName, of: format.definedBy) { return true }

@@ -116,16 +116,22 @@ final class ARNFormatIndex: @unchecked Sendable {
         }
     }
 
-    /// ARN service field → its formats.
-    let formats: [String: [Format]]
+    // Everything below is filled on demand, behind `lock`: a run that asks about S3 ARNs reads
+    // the services that define S3 formats (found by `Catalog.formatOwners`), not all 445.
+    private let catalog: Catalog
+    private let owners: Catalog.FormatOwners
+    /// ARN service field → its formats (complete for the fields in `completeFields`).
+    private var formats: [String: [Format]] = [:]
+    private var completeFields: Set<String> = []
     /// ARN service field → the normalized formats, the matcher's siblings.
-    private let siblings: [String: [String]]
+    private var siblings: [String: [String]] = [:]
     /// ARN service field → the formats as written, with the partition blanked.
-    private let wholeSiblings: [String: [String]]
+    private var wholeSiblings: [String: [String]] = [:]
     /// Catalog prefix + NUL + type name → the type's formats.
-    private let byType: [String: [Format]]
+    private var byType: [String: [Format]] = [:]
+    private var loadedPrefixes: Set<String> = []
     /// Catalog prefix + NUL + type for types with a format whose service is a placeholder: any ARN may be one.
-    private let openTypes: Set<String>
+    private var openTypes: Set<String> { owners.openTypes }
 
     // The run's memory, behind `lock`.
     private let lock = NSLock()
@@ -136,38 +142,54 @@ final class ARNFormatIndex: @unchecked Sendable {
     private var particularMemo: [String: Bool] = [:]
     private var typeMemo: [String: Bool] = [:]
 
-    private init(catalog: Catalog) throws {
-        var formats: [String: [Format]] = [:]
-        var byType: [String: [Format]] = [:]
-        var open: Set<String> = []
-        for prefix in catalog.prefixes {
-            guard let service = try catalog.resources(of: prefix) else { continue }
-            for type in service.resourceTypes {
-                var ofType: [Format] = []
-                for raw in type.arnFormats {
-                    let fields = raw.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-                    guard fields.count == 6, !ARNParts.hasVariable(fields[2]) else {
-                        // `arn:${Partition}:${Vendor}:...` (AWS Backup recovery points) may be any service's ARN.
-                        open.insert(prefix + "\u{0}" + type.name)
-                        continue
-                    }
-                    let name = fields[2].lowercased()
-                    let format = Format(raw: raw, service: name, region: fields[3], account: fields[4], resource: fields[5],
-                                        normalized: Self.normalize(service: name, resource: fields[5]),
-                                        whole: "arn:_:\(name):\(fields[3]):\(fields[4]):\(fields[5])", typeName: type.name,
-                                        definedBy: prefix, regionField: Field(fields[3]), accountField: Field(fields[4]),
-                                        literalStart: fields[5].prefix { $0 != "$" }, generalized: Self.generalize(raw))
-                    ofType.append(format)
-                    formats[name, default: []].append(format)
-                }
-                byType[prefix + "\u{0}" + type.name] = ofType
+    private init(catalog: Catalog) {
+        self.catalog = catalog
+        owners = catalog.formatOwners
+    }
+
+    /// Reads one catalog service's formats. Called with `lock` held.
+    private func loadLocked(_ prefix: String) {
+        guard loadedPrefixes.insert(prefix).inserted, let service = try? catalog.resources(of: prefix) else { return }
+        for type in service.resourceTypes {
+            var ofType: [Format] = []
+            for raw in type.arnFormats {
+                let fields = raw.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+                // `arn:${Partition}:${Vendor}:...` (AWS Backup recovery points) may be any service's ARN: an open type.
+                guard fields.count == 6, !ARNParts.hasVariable(fields[2]) else { continue }
+                let name = fields[2].lowercased()
+                let format = Format(raw: raw, service: name, region: fields[3], account: fields[4], resource: fields[5],
+                                    normalized: Self.normalize(service: name, resource: fields[5]),
+                                    whole: "arn:_:\(name):\(fields[3]):\(fields[4]):\(fields[5])", typeName: type.name,
+                                    definedBy: prefix, regionField: Field(fields[3]), accountField: Field(fields[4]),
+                                    literalStart: fields[5].prefix { $0 != "$" }, generalized: Self.generalize(raw))
+                ofType.append(format)
+                formats[name, default: []].append(format)
             }
+            byType[prefix + "\u{0}" + type.name] = ofType
         }
-        self.formats = formats
-        self.siblings = formats.mapValues { $0.map(\.normalized) }
-        self.wholeSiblings = formats.mapValues { $0.map(\.whole) }
-        self.byType = byType
-        self.openTypes = open
+    }
+
+    /// Every format of an ARN service field, in catalog order. Called with `lock` held.
+    private func fieldLocked(_ field: String) -> [Format] {
+        if !completeFields.contains(field) {
+            for owner in owners.byServiceField[field] ?? [] { loadLocked(owner) }
+            // Keep the catalog's order whatever order the services were read in.
+            let order = Dictionary(uniqueKeysWithValues: catalog.prefixes.enumerated().map { ($1, $0) })
+            formats[field] = (formats[field] ?? []).enumerated()
+                .sorted { (order[$0.element.definedBy] ?? 0, $0.offset) < (order[$1.element.definedBy] ?? 0, $1.offset) }.map(\.element)
+            siblings[field] = formats[field]?.map(\.normalized) ?? []
+            wholeSiblings[field] = formats[field]?.map(\.whole) ?? []
+            completeFields.insert(field)
+        }
+        return formats[field] ?? []
+    }
+
+    /// The formats of an ARN service field (`s3`): every type of every service that ARNs of it may name.
+    func formats(forServiceField field: String) -> [Format]? {
+        lock.lock()
+        defer { lock.unlock() }
+        let all = fieldLocked(field)
+        return all.isEmpty ? nil : all
     }
 
     /// A format with every placeholder a `*`.
@@ -194,7 +216,14 @@ final class ARNFormatIndex: @unchecked Sendable {
 
     /// The formats of a resource type of a catalog service.
     func formats(ofType type: String, in prefix: String) -> [Format] {
-        byType[prefix + "\u{0}" + type] ?? []
+        lock.lock()
+        defer { lock.unlock() }
+        return formatsLocked(ofType: type, in: prefix)
+    }
+
+    private func formatsLocked(ofType type: String, in prefix: String) -> [Format] {
+        loadLocked(prefix)
+        return byType[prefix + "\u{0}" + type] ?? []
     }
 
     /// Whether the type has a format rolegen cannot match (any ARN may name it).
@@ -205,11 +234,12 @@ final class ARNFormatIndex: @unchecked Sendable {
     /// wildcard or unknown. `fieldByField` ignores wildcards reaching across fields (what a
     /// reader of the ARN expects).
     func candidates(for arn: ARNParts, fieldByField: Bool = false) -> (formats: [Format], matched: Bool)? {
-        guard !ActionText.hasWildcard(arn.service), !ARNParts.hasVariable(arn.service),
-              let all = formats[arn.serviceKey], !all.isEmpty else { return nil }
-        let whole = arn.spansFields && !fieldByField
+        guard !ActionText.hasWildcard(arn.service), !ARNParts.hasVariable(arn.service) else { return nil }
         lock.lock()
         defer { lock.unlock() }
+        let all = fieldLocked(arn.serviceKey)
+        guard !all.isEmpty else { return nil }
+        let whole = arn.spansFields && !fieldByField
         if let known = fieldByField ? fieldwiseMemo[arn.text] : candidateMemo[arn.text] { return known }
         let form = Self.form(of: arn, whole: whole)
         let matching = all.filter { canDenote(form, $0, whole: whole) }
@@ -230,7 +260,7 @@ final class ARNFormatIndex: @unchecked Sendable {
         if AWSPartitions.partitions.contains(String(arn.partition)) {
             general = Array("arn:*:".utf8) + Array(arn.text.utf8.dropFirst(5 + arn.partition.utf8.count))
         }
-        let formats = self.formats(ofType: type, in: prefix)
+        let formats = formatsLocked(ofType: type, in: prefix)
         let result = !formats.isEmpty && !openTypes.contains(prefix + "\u{0}" + type)
             && formats.allSatisfy { Glob.covers(general, $0.generalized) }
         coverMemo[key] = result
@@ -261,7 +291,7 @@ final class ARNFormatIndex: @unchecked Sendable {
         // Field by field first: it rejects most formats on their literal start. Only then the
         // slower whole-ARN match that lets a Region or account wildcard reach across colons.
         func names(_ arn: ARNParts, _ type: String) -> Bool {
-            let formats = formats(ofType: type, in: prefix)
+            let formats = formatsLocked(ofType: type, in: prefix)
             guard !formats.isEmpty else { return false }
             let fieldwise = Self.form(of: arn, whole: false)
             if formats.contains(where: { canDenote(fieldwise, $0, whole: false) }) { return true }
@@ -289,7 +319,9 @@ final class ARNFormatIndex: @unchecked Sendable {
 
     /// Called with `lock` held; `resource` is `form(of:whole:)` of the ARN.
     private func canDenote(_ resource: String, _ format: Format, whole: Bool) -> Bool {
-        whole ? matcher.canDenote(resource: resource, format: format.whole, siblings: wholeSiblings[format.service] ?? [])
+        // The siblings are all the formats of the field, whichever services define them.
+        _ = fieldLocked(format.service)
+        return whole ? matcher.canDenote(resource: resource, format: format.whole, siblings: wholeSiblings[format.service] ?? [])
             : matcher.canDenote(resource: resource, format: format.normalized, siblings: siblings[format.service] ?? [])
     }
 
@@ -313,13 +345,13 @@ final class ARNFormatIndex: @unchecked Sendable {
     private static let sharedLock = NSLock()
     nonisolated(unsafe) private static var entries: [ObjectIdentifier: Entry] = [:]
 
-    /// The index of a catalog, built on first use (it reads every service's resource types once).
+    /// The index of a catalog, made on first use; it reads services as questions need them.
     static func shared(_ catalog: Catalog) throws -> ARNFormatIndex {
         let key = ObjectIdentifier(catalog)
         sharedLock.lock()
         defer { sharedLock.unlock() }
         if let entry = entries[key], entry.catalog === catalog { return entry.index }
-        let index = try ARNFormatIndex(catalog: catalog)
+        let index = ARNFormatIndex(catalog: catalog)
         entries = entries.filter { $0.value.catalog != nil }
         entries[key] = Entry(catalog: catalog, index: index)
         return index
