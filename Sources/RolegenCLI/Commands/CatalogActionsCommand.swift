@@ -64,14 +64,14 @@ package struct CatalogActionsCommand: ParsableCommand, ConsoleCommand {
                     }
                     console.writeError(message + "\n")
                 }
-                for action in found where seen.insert(action.fullName.lowercased()).inserted { matches.append(action) }
+                for action in found where seen.insert(action.lowercasedName).inserted { matches.append(action) }
             }
         } catch {
             sink.report(error.diagnostic)
             report(sink, console: console, failed: true, summary: "nothing was looked up")
             return .inputError
         }
-        matches.sort { $0.fullName.lowercased() < $1.fullName.lowercased() }
+        matches.sort { $0.lowercasedName < $1.lowercasedName }
         switch format {
         case .text:
             let width = matches.map(\.fullName.count).max() ?? 0

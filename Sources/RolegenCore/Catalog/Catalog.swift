@@ -304,7 +304,7 @@ package final class Catalog: @unchecked Sendable {
 
     /// An action's keys (its own and its resource types'), computed once per action.
     private func supportedKeys(of action: ActionDefinition) throws(CatalogError) -> KeySet {
-        let name = action.fullName.lowercased()
+        let name = action.lowercasedName
         lock.lock()
         let cached = keySets[name]
         lock.unlock()

@@ -118,7 +118,9 @@ package struct ServiceDefinition: Sendable, Equatable {
 }
 
 /// An IAM action: `service:Name`.
-package struct ActionDefinition: Sendable, Equatable {
+/// A class, not a struct: the linter passes the same definitions through many lists and sets,
+/// and a copy is then one reference count instead of one per field.
+package final class ActionDefinition: Sendable, Equatable {
     package struct ResourceUse: Sendable, Equatable {
         package var type: String
         /// Whether the action needs this resource type (the reference's asterisk).
@@ -130,14 +132,14 @@ package struct ActionDefinition: Sendable, Equatable {
         }
     }
 
-    package var service: String
-    package var name: String
-    package var accessLevel: AccessLevel
+    package let service: String
+    package let name: String
+    package let accessLevel: AccessLevel
     /// Empty when the action accepts no resource ARN (it only works with `Resource: "*"`).
-    package var resourceTypes: [ResourceUse]
+    package let resourceTypes: [ResourceUse]
     /// Keys the action itself documents (resource-type keys are on the resource types).
-    package var conditionKeys: [String]
-    package var dependentActions: [String]
+    package let conditionKeys: [String]
+    package let dependentActions: [String]
 
     package init(service: String, name: String, accessLevel: AccessLevel, resourceTypes: [ResourceUse],
                  conditionKeys: [String], dependentActions: [String]) {
@@ -147,10 +149,19 @@ package struct ActionDefinition: Sendable, Equatable {
         self.resourceTypes = resourceTypes
         self.conditionKeys = conditionKeys
         self.dependentActions = dependentActions
+        fullName = "\(service):\(name)"
+        lowercasedName = fullName.lowercased()
     }
 
     /// `service:Name`.
-    package var fullName: String { "\(service):\(name)" }
+    package let fullName: String
+    /// `fullName` lower-cased: IAM compares action names without case.
+    package let lowercasedName: String
+
+    package static func == (a: ActionDefinition, b: ActionDefinition) -> Bool {
+        a === b || (a.fullName == b.fullName && a.accessLevel == b.accessLevel && a.resourceTypes == b.resourceTypes
+                    && a.conditionKeys == b.conditionKeys && a.dependentActions == b.dependentActions)
+    }
 }
 
 /// A resource type and the ARN formats that name it.

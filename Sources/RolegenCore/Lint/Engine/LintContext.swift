@@ -8,37 +8,21 @@ package final class LintContext: @unchecked Sendable {
     package let catalog: Catalog
     package let settings: LintSettings
     private let lock = NSLock()
-    private var expansions: [String: [ActionDefinition]] = [:]
     private var lookups: [String: Catalog.ActionLookup] = [:]
+    /// One memo of action expansions for the rules that ask here and those that expand statements' lists.
+    let patterns: ActionPatterns
 
     package init(catalog: Catalog, settings: LintSettings = LintSettings()) {
         self.catalog = catalog
         self.settings = settings
+        patterns = ActionPatterns.shared(catalog)
     }
 
     /// The catalog's actions an action name or pattern stands for (without case); empty when it
     /// names nothing the catalog knows.
     package func actions(matching pattern: String) throws -> [ActionDefinition] {
-        // Policies repeat the same strings as written: look them up before lower-casing.
-        if let cached = lock.withLock({ expansions[pattern] }) { return cached }
-        let key = pattern.lowercased()
-        if let cached = lock.withLock({ expansions[key] }) {
-            lock.withLock { expansions[pattern] = cached }
-            return cached
-        }
-        let result: [ActionDefinition]
-        if pattern.utf8.contains(UInt8(ascii: "*")) || pattern.utf8.contains(UInt8(ascii: "?")) {
-            result = try catalog.expand(pattern)
-        } else if case .found(let action) = try lookup(pattern) {
-            result = [action]
-        } else {
-            result = []
-        }
-        lock.withLock {
-            expansions[key] = result
-            expansions[pattern] = result
-        }
-        return result
+        if ActionText.isEverything(pattern) { return try patterns.expand("*") }
+        return try patterns.facts(of: pattern).actions
     }
 
     /// The action of this exact name, or why there is none; unknown names come without

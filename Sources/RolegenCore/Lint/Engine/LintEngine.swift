@@ -5,12 +5,22 @@ package struct LintEngine: Sendable {
     /// What the engine needs of each rule for every document, read from its metadata once.
     private let prepared: [PreparedRule]
 
-    private struct PreparedRule: Sendable {
-        var rule: any LintRule
-        var id: String
-        var severity: Severity
-        var override: Severity?
-        var appliesTo: Set<PolicyType>
+    /// A class: the engine walks these for every document, and a struct copy per rule and
+    /// document cost more than most rules' checks.
+    private final class PreparedRule: Sendable {
+        let rule: any LintRule
+        let id: String
+        let severity: Severity
+        let override: Severity?
+        let appliesTo: Set<PolicyType>
+
+        init(rule: any LintRule, id: String, severity: Severity, override: Severity?, appliesTo: Set<PolicyType>) {
+            self.rule = rule
+            self.id = id
+            self.severity = severity
+            self.override = override
+            self.appliesTo = appliesTo
+        }
     }
 
     package init(rules: [any LintRule] = RuleRegistry.all, context: LintContext) {

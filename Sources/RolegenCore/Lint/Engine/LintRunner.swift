@@ -33,15 +33,18 @@ package struct LintRunner {
     /// that does not generate) go to `sink`; the caller exits 2 when there are any.
     ///
     /// Files are checked in parallel, one worker per processor core (sharing the catalog caches),
-    /// and the findings sorted afterwards, so the result does not depend on the number of cores.
+    /// each taking the next unchecked file when done with one (policies differ in size a
+    /// hundredfold, so fixed shares leave a core idle); the findings are sorted afterwards, so
+    /// the result does not depend on the number of cores or on timing.
     package func run(paths: [String], stdin: [UInt8]? = nil, baseline: Baseline? = nil, sink: DiagnosticSink) -> Result {
         let collector = LintInputCollector(fileSystem: fileSystem, options: options)
         let sources = collector.sources(paths: paths, sink: sink)
         let workers = sources.count < 16 ? 1 : max(1, min(Self.processorCount(), 8))
         let slots = Slots<Part>(count: workers, initial: Part())
         let context = LintContext(catalog: catalog, settings: settings)
+        let queue = WorkQueue(count: sources.count)
         let work: @Sendable (Int) -> Void = { worker in
-            slots[worker] = self.check(sources, worker: worker, of: workers, collector: collector, stdin: stdin, context: context)
+            slots[worker] = self.check(sources, queue: queue, collector: collector, stdin: stdin, context: context)
         }
         if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
         let parts = slots.values
@@ -73,7 +76,7 @@ package struct LintRunner {
         return result
     }
 
-    /// What one worker found in its share of the files (every `of`-th, from `worker`).
+    /// What one worker found in the files it took.
     private struct Part: @unchecked Sendable {
         var findings: [Finding] = []
         var suppressed: [(finding: Finding, reason: String)] = []
@@ -83,11 +86,11 @@ package struct LintRunner {
         var diagnostics = DiagnosticSink()
     }
 
-    private func check(_ sources: [LintInputCollector.Source], worker: Int, of workers: Int,
+    private func check(_ sources: [LintInputCollector.Source], queue: WorkQueue,
                        collector: LintInputCollector, stdin: [UInt8]?, context: LintContext) -> Part {
         var part = Part()
         let engine = LintEngine(context: context)
-        for index in stride(from: worker, to: sources.count, by: workers) {
+        while let index = queue.next() {
             guard let items = collector.items(of: sources[index], stdin: stdin, sink: part.diagnostics) else {
                 part.skipped += 1
                 continue
@@ -184,6 +187,25 @@ package struct Baseline: Sendable {
             fingerprints.insert(parts.joined(separator: "\u{1F}"))
         }
         return .success(Baseline(fingerprints: fingerprints))
+    }
+}
+
+/// Hands out the indices 0..<count, each once, to whichever worker asks first.
+private final class WorkQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private let count: Int
+    private var taken = 0
+
+    init(count: Int) {
+        self.count = count
+    }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard taken < count else { return nil }
+        taken += 1
+        return taken - 1
     }
 }
 

@@ -121,19 +121,23 @@ package struct RuleSubject: Sendable {
 package struct RuleReport: Sendable {
     package let rule: String
     package let severity: Severity
-    package let input: PolicyInput
+    /// What findings need of the input, kept apart from it: a report is made for every rule and
+    /// document, and copying the whole input (its source tree) each time was measurable.
+    private let embeddedAt: SourceLocation?
+    private let policy: String?
     package private(set) var findings: [Finding] = []
 
     package init(rule: String, severity: Severity, input: PolicyInput) {
         self.rule = rule
         self.severity = severity
-        self.input = input
+        embeddedAt = input.embeddedAt
+        policy = input.name
     }
 
     package mutating func add(_ message: String, at location: SourceLocation, statement: StatementView? = nil,
                               suggestion: String? = nil, severity: Severity? = nil) {
         findings.append(Finding(rule: rule, severity: severity ?? self.severity, message: message,
-                                at: input.reportLocation(location), suggestion: suggestion, policy: input.name,
+                                at: embeddedAt ?? location, suggestion: suggestion, policy: policy,
                                 statement: statement?.identity))
     }
 }

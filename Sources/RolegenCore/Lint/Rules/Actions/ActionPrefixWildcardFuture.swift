@@ -26,7 +26,7 @@ struct ActionPrefixWildcardFuture: LintRule {
                 guard let (service, name) = ActionText.split(action.value), !ActionText.hasWildcard(service),
                       name.count > 1, name.last == "*", !ActionText.hasWildcard(name.dropLast()) else { continue }
                 let stem = name.dropLast()
-                let matched = try ActionPatterns.shared(subject.catalog).expand(action.value)
+                let matched = try subject.context.patterns.expand(action.value)
                 // Most of the names it matches must be cut mid-word: one oddly cased name in the
                 // catalog ("Describelabel") does not make "Describe*" a minimiser's prefix.
                 let cuts = matched.filter { Self.cutsMidWord($0.name, after: stem.count) }

@@ -89,7 +89,7 @@ struct ActionEntry {
     /// The entries of a list, expanded through the run's cache.
     static func entries(_ list: [Located<String>]?, context: LintContext) throws -> [ActionEntry] {
         guard let list else { return [] }
-        let patterns = ActionPatterns.shared(context.catalog)
+        let patterns = context.patterns
         return try list.map { ActionEntry(text: $0, facts: try patterns.facts(of: $0.value)) }
     }
 
@@ -221,7 +221,8 @@ final class ActionPatterns: @unchecked Sendable {
     /// Strings as written → what they name: policies repeat the same action strings.
     private var named: [String: ActionFacts] = [:]
     private var suggested: [String: (serviceKnown: Bool, suggestions: [String])] = [:]
-    private var byName: [String: [String: ActionDefinition]] = [:]
+
+    private lazy var prefixBytes: [(prefix: String, bytes: [UInt8])] = catalog.prefixes.map { ($0, Array($0.utf8)) }
 
     private init(catalog: Catalog) {
         self.catalog = catalog
@@ -230,18 +231,10 @@ final class ActionPatterns: @unchecked Sendable {
     /// The action of this exact name (without case), from the service's decoded actions: unlike
     /// `Catalog.lookup`, a miss costs no suggestions (action-unknown computes them for the misses).
     func action(named text: String) throws -> ActionDefinition? {
-        guard let (service, name) = ActionText.split(text) else { return nil }
-        let prefix = service.lowercased()
-        lock.lock()
-        defer { lock.unlock() }
-        // A service's actions by lower-cased name, built once: copying the whole service out of
-        // the catalog for each of thousands of names was most of this function's cost.
-        if byName[prefix] == nil {
-            var names: [String: ActionDefinition] = [:]
-            for action in try catalog.service(prefix)?.actions ?? [] { names[action.name.lowercased()] = action }
-            byName[prefix] = names
-        }
-        return byName[prefix]?[name.lowercased()]
+        guard ActionText.split(text) != nil else { return nil }
+        // One line of the catalog, not the whole service: a policy names a few of a service's actions.
+        if case .found(let action) = try catalog.lookup(text, suggesting: false) { return action }
+        return nil
     }
 
     /// Suggestions for an unknown name, as `Catalog.lookup` makes them: the closest actions of the
@@ -306,7 +299,11 @@ final class ActionPatterns: @unchecked Sendable {
         let bytes = Array(key.utf8)
         if let colon = bytes.firstIndex(of: UInt8(ascii: ":")) {
             let servicePattern = Array(bytes[..<colon]), namePattern = Array(bytes[(colon + 1)...])
-            for prefix in catalog.prefixes where Glob.matches(servicePattern, Array(prefix.utf8)) {
+            // Nearly every pattern names its service outright (`s3:Get*`): no need to try them all.
+            let prefixes = servicePattern.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") })
+                ? prefixBytes.filter { Glob.matches(servicePattern, $0.bytes) }.map(\.prefix)
+                : catalog.serviceName(String(decoding: servicePattern, as: UTF8.self)) == nil ? [] : [String(decoding: servicePattern, as: UTF8.self)]
+            for prefix in prefixes {
                 for entry in try actions(of: prefix) where Glob.matches(namePattern, entry.name) { result.append(entry.action) }
             }
         } else if key == "*" {

@@ -32,7 +32,7 @@ struct ActionUnknown: LintRule {
                     report.add(message + ": it \(effect)", at: location, statement: statement)
                     continue
                 }
-                let (serviceKnown, suggestions) = try ActionPatterns.shared(subject.catalog).suggestions(for: name)
+                let (serviceKnown, suggestions) = try subject.context.patterns.suggestions(for: name)
                 let what = serviceKnown ? "unknown action '\(name)'" : "unknown service '\(prefix)' in '\(name)'"
                 report.add(what + ": it \(effect)" + Self.newerHint(suggestions, subject), at: location, statement: statement,
                            suggestion: suggestions.first.map { "did you mean '\($0)'?" }, severity: suggestions.isEmpty ? .medium : nil)

@@ -21,7 +21,7 @@ struct ActionWildcardInService: LintRule {
                 // `*` and `*:*` are every action: the action-star rule's business.
                 guard !ActionText.isEverything(action.value), let (service, _) = ActionText.split(action.value),
                       ActionText.hasWildcard(service) else { continue }
-                let services = Set(try ActionPatterns.shared(subject.catalog).expand(action.value).map { $0.service }).sorted()
+                let services = Set(try subject.context.patterns.expand(action.value).map { $0.service }).sorted()
                 let reach = services.isEmpty ? "no service today"
                     : services.count <= 4 ? "the services \(services.quotedList(conjunction: "and"))"
                     : "\(services.count) services today (\(services.prefix(3).quotedList(conjunction: "and")), ...)"

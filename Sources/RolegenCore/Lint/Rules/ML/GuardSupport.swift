@@ -6,7 +6,7 @@ enum GuardSupport {
         var names: Set<String> = []
         for pattern in patterns {
             for action in try context.actions(matching: pattern) where try context.catalog.supports(key, action: action) {
-                names.insert(action.fullName.lowercased())
+                names.insert(action.lowercasedName)
             }
         }
         return names
@@ -18,7 +18,7 @@ enum GuardSupport {
         var result: [(location: SourceLocation, actions: [String])] = []
         if let actions = statement.actions {
             for action in actions {
-                let found = try context.actions(matching: action.value).map(\.fullName).filter { names.contains($0.lowercased()) }
+                let found = try context.actions(matching: action.value).filter { names.contains($0.lowercasedName) }.map(\.fullName)
                 if !found.isEmpty { result.append((action.location, found)) }
             }
         } else if let excluded = statement.notActions, let location = statement.element("NotAction")?.location {

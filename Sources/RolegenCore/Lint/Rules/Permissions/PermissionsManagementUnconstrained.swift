@@ -29,7 +29,7 @@ struct PermissionsManagementUnconstrained: LintRule {
         guard index.grants.contains(where: \.isUnconstrained) else { return }
         let entries = try index.unconstrainedEntries(context: subject.context, kind: "permissions-management") { action in
             guard action.accessLevel == .permissionsManagement else { return false }
-            let name = action.fullName.lowercased()
+            let name = action.lowercasedName
             return name != "iam:passrole" && !EscalationCatalog.singleActionNames.contains(name)
         }
         for (statement, location, actions) in entries {

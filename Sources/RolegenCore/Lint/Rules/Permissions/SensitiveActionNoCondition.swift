@@ -51,7 +51,7 @@ struct SensitiveActionNoCondition: LintRule {
         if patterns.contains(lowered) { return [action] }
         var names: [String] = []
         for definition in try context.actions(matching: action) {
-            let name = definition.fullName.lowercased()
+            let name = definition.lowercasedName
             if patterns.contains(where: { GrantIndex.matches($0, name) }) { names.append(definition.fullName) }
         }
         return names
