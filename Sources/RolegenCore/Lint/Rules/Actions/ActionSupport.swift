@@ -222,10 +222,11 @@ final class ActionPatterns: @unchecked Sendable {
     private var named: [String: ActionFacts] = [:]
     private var suggested: [String: (serviceKnown: Bool, suggestions: [String])] = [:]
 
-    private lazy var prefixBytes: [(prefix: String, bytes: [UInt8])] = catalog.prefixes.map { ($0, Array($0.utf8)) }
+    private let prefixBytes: [(prefix: String, bytes: [UInt8])]
 
     private init(catalog: Catalog) {
         self.catalog = catalog
+        prefixBytes = catalog.prefixes.map { ($0, Array($0.utf8)) }
     }
 
     /// The action of this exact name (without case), from the service's decoded actions: unlike
@@ -286,15 +287,14 @@ final class ActionPatterns: @unchecked Sendable {
     }
 
     /// The catalog's actions a pattern names (`s3:Get*`, `*:Describe*`), sorted as the catalog keeps them.
+    /// Computed outside the lock (two threads may compute the same pattern; the first result is
+    /// kept): `*` decodes every service, and the other worker should not wait for that.
     func expand(_ pattern: String) throws -> [ActionDefinition] {
-        lock.lock()
-        defer { lock.unlock() }
-        return try expandLocked(pattern)
-    }
-
-    private func expandLocked(_ pattern: String) throws -> [ActionDefinition] {
         let key = pattern.lowercased()
-        if let known = expansions[key] { return known }
+        lock.lock()
+        let known = expansions[key]
+        lock.unlock()
+        if let known { return known }
         var result: [ActionDefinition] = []
         let bytes = Array(key.utf8)
         if let colon = bytes.firstIndex(of: UInt8(ascii: ":")) {
@@ -309,14 +309,23 @@ final class ActionPatterns: @unchecked Sendable {
         } else if key == "*" {
             for prefix in catalog.prefixes { result += try actions(of: prefix).map(\.action) }
         }
+        lock.lock()
+        defer { lock.unlock() }
+        if let first = expansions[key] { return first }
         expansions[key] = result
         return result
     }
 
-    /// Called with `lock` held.
+    /// A service's actions with their lower-cased names, decoded once (outside the lock).
     private func actions(of prefix: String) throws -> [(name: [UInt8], action: ActionDefinition)] {
-        if let known = services[prefix] { return known }
-        let list = try catalog.service(prefix)?.actions.map { (Array($0.name.lowercased().utf8), $0) } ?? []
+        lock.lock()
+        let known = services[prefix]
+        lock.unlock()
+        if let known { return known }
+        let list = try catalog.service(prefix)?.actions.map { (Array($0.lowercasedName.utf8.drop { $0 != UInt8(ascii: ":") }.dropFirst()), $0) } ?? []
+        lock.lock()
+        defer { lock.unlock() }
+        if let first = services[prefix] { return first }
         services[prefix] = list
         return list
     }
