@@ -186,19 +186,17 @@ enum Glob {
         return p == pattern.endIndex
     }
 
-    private static let anyRun: UInt8 = 0x01
-    private static let anyOne: UInt8 = 0x02
-
     /// Whether every string `specific` matches is also matched by `general` (both glob patterns).
     /// Sound, not complete: `general` must place a `*` over each wildcard of `specific`; a `?` in
-    /// `general` is only accepted when the two are equal.
-    static func covers(_ general: some Collection<UInt8>, _ specific: some Collection<UInt8>) -> Bool {
+    /// `general` is only accepted when the two are equal. Matching `specific` as text does that
+    /// by itself: a literal of `general` never equals a wildcard of `specific` (general holds no
+    /// `?`, and its `*` are wildcards), so only a `*` of `general` absorbs one.
+    static func covers<G: Collection<UInt8>, S: Collection<UInt8>>(_ general: G, _ specific: S) -> Bool {
         if general.elementsEqual(specific) { return true }
         if general.contains(UInt8(ascii: "?")) { return false }
-        if specific.contains(where: { $0 == anyRun || $0 == anyOne }) { return false }
-        // A wildcard of `specific` becomes a byte no literal equals; only a `*` of `general` absorbs it.
-        let marked = specific.map { $0 == UInt8(ascii: "*") ? anyRun : $0 == UInt8(ascii: "?") ? anyOne : $0 }
-        return matches(Array(general), marked)
+        return general.withContiguousStorageIfAvailable { g in
+            specific.withContiguousStorageIfAvailable { s in matches(g, s) } ?? matches(g, Array(specific))
+        } ?? matches(Array(general), Array(specific))
     }
 
     /// Whether the pattern matches the text `*` itself (what the request names for actions that

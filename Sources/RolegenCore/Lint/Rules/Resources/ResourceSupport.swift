@@ -168,9 +168,13 @@ final class ARNFormatIndex: @unchecked Sendable {
     private var particularMemo: [String: Bool] = [:]
     private var typeMemo: [TypeQuestion: Bool] = Dictionary(minimumCapacity: 16384)
 
+    /// Catalog prefix → its position in the catalog.
+    private let prefixOrder: [String: Int]
+
     private init(catalog: Catalog) {
         self.catalog = catalog
         owners = catalog.formatOwners
+        prefixOrder = Dictionary(uniqueKeysWithValues: catalog.prefixes.enumerated().map { ($1, $0) })
     }
 
     /// Reads one catalog service's formats. Called with `lock` held.
@@ -196,7 +200,7 @@ final class ARNFormatIndex: @unchecked Sendable {
         if !completeFields.contains(field) {
             for owner in owners.byServiceField[field] ?? [] { loadLocked(owner) }
             // Keep the catalog's order whatever order the services were read in.
-            let order = Dictionary(uniqueKeysWithValues: catalog.prefixes.enumerated().map { ($1, $0) })
+            let order = prefixOrder
             formats[field] = (formats[field] ?? []).enumerated()
                 .sorted { (order[$0.element.definedBy] ?? 0, $0.offset) < (order[$1.element.definedBy] ?? 0, $1.offset) }.map(\.element)
             let normalizedSiblings = formats[field]?.map(\.normalized) ?? []
