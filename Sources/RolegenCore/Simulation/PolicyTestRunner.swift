@@ -13,12 +13,18 @@ package struct PolicyTestRunner {
         package var expectation: PolicyExpectation
         package var request: EvaluationRequest
         package var result: EvaluationResult
+        /// Set when the expectation stood for several requests (a list value in its action or
+        /// resource): which one this is.
+        package var variant: String?
 
         package var passed: Bool { expectation.expected.accepts(result.decision) }
 
         /// The expectation's name, or what it checks.
         package var title: String {
-            expectation.name?.value ?? "\(expectation.expected.rawValue) \(request.action) on \(request.resource)"
+            guard let name = expectation.name?.value else {
+                return "\(expectation.expected.rawValue) \(request.action) on \(request.resource)"
+            }
+            return variant.map { "\(name) (\($0))" } ?? name
         }
     }
 
@@ -74,52 +80,83 @@ package struct PolicyTestRunner {
         let policies = PolicySet(identity: loaded.policies, permissionsBoundary: loaded.boundary)
         let evaluator = Evaluator()
         var result: [Case] = []
+        let account = bundle.persona.context.account.text
+        let region = bundle.persona.context.regions.first?.text ?? ""
         for expectation in document.expectations {
-            guard let request = Self.request(expectation.request, scope: scope, sink: sink) else { continue }
-            result.append(Case(persona: path, expectation: expectation, request: request,
-                               result: evaluator.evaluate(request, in: policies)))
+            guard let requests = Self.requests(expectation.request, scope: scope, account: account, region: region, sink: sink) else {
+                continue
+            }
+            for request in requests {
+                result.append(Case(persona: path, expectation: expectation, request: request,
+                                   result: evaluator.evaluate(request, in: policies),
+                                   variant: requests.count > 1 ? "\(request.action) on \(request.resource)" : nil))
+            }
         }
         return result
     }
 
-    /// The request with `${name}` references to the persona's values replaced. A context value
-    /// written as exactly `${name}` of a list becomes that list (a multivalued key); elsewhere a
-    /// reference must name a single value.
-    static func request(_ spec: RequestSpec, scope: [String: BoundValue], sink: DiagnosticSink) -> EvaluationRequest? {
+    /// The requests an expectation stands for, with `${name}` references to the persona's values
+    /// replaced: a reference to a list in the action or resource makes one request per item
+    /// (each must meet the expectation); a context value written as exactly `${name}` of a list
+    /// becomes that list (a multivalued key). Keys every real request carries are filled in
+    /// unless the expectation gives them (`key: []` makes one absent): aws:PrincipalAccount (the
+    /// persona's account), aws:ResourceAccount (the resource ARN's account, else the persona's),
+    /// aws:RequestedRegion (the ARN's region, else the persona's first region) and, for S3
+    /// actions, s3:ResourceAccount (as aws:ResourceAccount).
+    static func requests(_ spec: RequestSpec, scope: [String: BoundValue], account: String, region: String,
+                         sink: DiagnosticSink) -> [EvaluationRequest]? {
         let before = sink.errorCount
-        func strings(_ text: Located<String>, allowList: Bool) -> [String] {
-            guard case .success(let parsed) = Interpolated.parse(text.value, at: text.location) else {
-                if case .failure(let diagnostic) = Interpolated.parse(text.value, at: text.location) { sink.report(diagnostic) }
+        func expand(_ text: Located<String>, contextValue: Bool) -> [String] {
+            let parsed: Interpolated
+            switch Interpolated.parse(text.value, at: text.location) {
+            case .success(let value): parsed = value
+            case .failure(let diagnostic):
+                sink.report(diagnostic)
                 return []
             }
-            if allowList, let name = parsed.singleReference, case .list(let items, _)? = scope[name] { return items.map(\.text) }
-            var out = ""
+            if contextValue, let name = parsed.singleReference, case .list(let items, _)? = scope[name] { return items.map(\.text) }
+            var results = [""]
             for segment in parsed.segments {
                 switch segment {
-                case .literal(let literal): out += literal
+                case .literal(let literal): results = results.map { $0 + literal }
                 case .reference(let name, let location):
                     switch scope[name] {
-                    case .scalar(let scalar)?: out += scalar.text
-                    case .list(let items, _)? where items.count == 1: out += items[0].text
+                    case .scalar(let scalar)?: results = results.map { $0 + scalar.text }
+                    case .list(let items, _)? where !contextValue || items.count == 1:
+                        results = results.flatMap { prefix in items.map { prefix + $0.text } }
                     case let value?:
-                        sink.error(.referenceInvalid, "'${\(name)}' is \(value.kindDescription); an expectation's "
-                                   + (allowList ? "context value may be exactly '${\(name)}' to use every item" : "action and resource need one value")
-                                   + ", or write the value itself", at: location)
+                        sink.error(.referenceInvalid, "'${\(name)}' is \(value.kindDescription); a context value may be exactly "
+                                   + "'${\(name)}' to give every item, or write the value itself", at: location)
                     case nil:
                         sink.error(.referenceUnknown, "unknown value '${\(name)}'\(Suggestions.didYouMean(name, in: scope.keys.sorted())); "
                                    + "expectations may refer to the persona's values and to account, region, partition", at: location)
                     }
                 }
             }
-            return [out]
+            return results
         }
-        let action = strings(spec.action, allowList: false).first ?? ""
-        let resource = strings(spec.resource, allowList: false).first ?? ""
+        let actions = expand(spec.action, contextValue: false)
+        let resources = expand(spec.resource, contextValue: false)
         var context: [String: [String]] = [:]
         for (key, values) in spec.context {
-            context[key.value.lowercased(), default: []] += values.flatMap { strings($0, allowList: true) }
+            context[key.value.lowercased(), default: []] += values.flatMap { expand($0, contextValue: true) }
         }
         guard sink.errorCount == before else { return nil }
-        return EvaluationRequest(action: action, resource: RequestResource(resource), context: context, principalKind: .roleSession)
+        var requests: [EvaluationRequest] = []
+        for action in actions {
+            for resource in resources {
+                var filled = context
+                let fields = resource.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+                let resourceAccount = fields.count == 6 && !fields[4].isEmpty ? String(fields[4]) : account
+                let resourceRegion = fields.count == 6 && !fields[3].isEmpty ? String(fields[3]) : region
+                var defaults = ["aws:principalaccount": account, "aws:resourceaccount": resourceAccount,
+                                "aws:requestedregion": resourceRegion]
+                if action.lowercased().hasPrefix("s3:") { defaults["s3:resourceaccount"] = resourceAccount }
+                for (key, value) in defaults where filled[key] == nil { filled[key] = [value] }
+                requests.append(EvaluationRequest(action: action, resource: RequestResource(resource), context: filled,
+                                                  principalKind: .roleSession))
+            }
+        }
+        return requests
     }
 }

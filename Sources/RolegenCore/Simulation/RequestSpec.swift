@@ -36,10 +36,10 @@ package struct RequestSpec: Sendable {
         guard let reader = MappingReader(node, subject: subject, allowedKeys: keys, sink: sink) else { return nil }
         let action = reader.string("action", required: true, hint: " (such as s3:GetObject)")
         let resource = reader.string("resource", required: true, hint: " (an ARN, or * for actions without resources)")
-        if let action, action.value != "*", action.value.split(separator: ":", omittingEmptySubsequences: false).count != 2 {
+        if let action, action.value != "*", !action.value.contains("${"), action.value.split(separator: ":", omittingEmptySubsequences: false).count != 2 {
             sink.error(.schemaValue, "action '\(action.value)' must be service:Action, such as s3:GetObject", at: action.location)
         }
-        if let resource, resource.value != "*", !resource.value.hasPrefix("arn:") {
+        if let resource, resource.value != "*", !resource.value.hasPrefix("arn:"), !resource.value.hasPrefix("${") {
             sink.error(.schemaValue, "resource '\(resource.value)' must be an ARN (arn:partition:service:...) or * for actions "
                        + "without resource-level permissions", at: resource.location)
         }
