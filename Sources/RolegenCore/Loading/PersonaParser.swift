@@ -80,6 +80,9 @@ package struct PersonaParser {
                 sink.error(.schemaConflict, "an expectation has both 'allow' and 'deny'; give one", at: reader.keyLocation("deny"))
                 continue
             case (nil, nil):
+                // An unknown key (a misspelt 'allow') has been reported already.
+                let unknown = (item.mappingEntries ?? []).contains { !PolicyExpectation.keys.contains($0.key.scalarText ?? "") }
+                if unknown { continue }
                 sink.error(.schemaMissingKey, "an expectation needs 'allow:' or 'deny:' with the request {action, resource, context}",
                            at: item.location)
                 continue

@@ -128,8 +128,8 @@ package struct PolicyTestRunner {
                         sink.error(.referenceInvalid, "'${\(name)}' is \(value.kindDescription); a context value may be exactly "
                                    + "'${\(name)}' to give every item, or write the value itself", at: location)
                     case nil:
-                        sink.error(.referenceUnknown, "unknown value '${\(name)}'\(Suggestions.didYouMean(name, in: scope.keys.sorted())); "
-                                   + "expectations may refer to the persona's values and to account, region, partition", at: location)
+                        sink.error(.referenceUnknown, "unknown value '${\(name)}' (expectations may refer to the persona's values and to "
+                                   + "account, region, partition)\(Suggestions.didYouMean(name, in: scope.keys.sorted()))", at: location)
                     }
                 }
             }
