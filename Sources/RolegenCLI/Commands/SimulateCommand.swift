@@ -166,11 +166,18 @@ package struct SimulateCommand: ParsableCommand, ConsoleCommand {
         let outcomes = evaluationRequests.map { request -> SimulationOutcome in
             var request = request
             request.principalKind = kind
-            request.principal = principal.map { $0 == "*" ? $0 : "AWS:" + $0 }
+            request.principal = principal.map(Self.principal)
             return SimulationOutcome(request: request, result: evaluator.evaluate(request, in: policySet), expected: expected)
         }
         console.writeOutput(SimulationReport(outcomes: outcomes, explain: explain).render(outputFormat))
         return outcomes.allSatisfy(\.meetsExpectation) ? .success : .findings
+    }
+
+    /// `--principal`: an ARN (`AWS:`), a service (`Service:`), or `*`.
+    static func principal(_ text: String) -> String {
+        if text == "*" { return text }
+        if !text.hasPrefix("arn:") && text.hasSuffix(".amazonaws.com") { return "Service:" + text }
+        return "AWS:" + text
     }
 
     /// `a.json,b.json` → the policies of one level.
