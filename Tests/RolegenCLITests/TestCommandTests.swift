@@ -46,15 +46,20 @@ import RolegenTestSupport
         let (missing, missingConsole) = run(["nowhere"])
         #expect(missing == 2)
         #expect(missingConsole.errors.hasPrefix("nowhere: error: no such file or directory"))
+        let (several, severalConsole) = run(["personas", "multi"])
+        #expect(several == 2)
+        #expect(severalConsole.errors.hasPrefix("multi/a/values.yaml: error: several values files found (multi/a/values.yaml, multi/b/values.yaml); choose with --values FILE"))
         let (format, formatConsole) = run(["personas", "--format", "xml"])
         #expect(format == 2)
         #expect(formatConsole.errors.hasPrefix("error: unknown format 'xml'"))
     }
 
-    /// Every bundled persona carries expectations, and they hold for the example team's values.
+    /// Every bundled persona carries expectations, and they hold for the example team's values,
+    /// which `rolegen test` finds in examples/ by itself.
     @Test func bundledPersonasMeetTheirExpectations() {
-        let (status, console) = run(["personas", "examples", "--values", "examples/acme-ml/values.yaml"], root: Repository.root)
+        let (status, console) = run([], root: Repository.root)
         #expect(status == 0, "\(console.output)\(console.errors)")
+        #expect(console.errors == "rolegen test: values from examples/acme-ml/values.yaml\n")
         #expect(!console.output.contains("FAIL"))
         #expect(console.output.hasSuffix("(8 personas, 8 with expectations)\n"))
     }

@@ -12,7 +12,9 @@ package struct TestCommand: ParsableCommand, ConsoleCommand {
             policies, as a role session: `allow:` passes when the request is allowed, `deny:` when it is \
             denied (explicitly or implicitly). Directories are searched for persona files (YAML with a \
             `persona:` key); other files there are skipped. Expectation strings may refer to the persona's \
-            values as ${name} (and to account, region, partition). Format of `expect:`: docs/formats.md.
+            values as ${name} (and to account, region, partition). Without --values, a single \
+            `values.yaml` found in the directories supplies the values (several: choose with --values). \
+            Format of `expect:`: docs/formats.md.
 
             A failure prints the expectation's file:line, the request, the decision, and the deciding \
             statements or, for a request nothing allows, each statement for its action with the first \
@@ -24,6 +26,7 @@ package struct TestCommand: ParsableCommand, ConsoleCommand {
               2  usage or input error (a persona that does not generate, a malformed expectation)
 
             EXAMPLES
+              rolegen test personas examples          # values from examples/acme-ml/values.yaml
               rolegen test personas/ --values examples/acme-ml/values.yaml
               rolegen test personas/data-scientist.yaml --values team.yaml --format junit > rolegen-tests.xml
             """
@@ -65,6 +68,7 @@ package struct TestCommand: ParsableCommand, ConsoleCommand {
             return .inputError
         }
         report(sink, console: console, failed: false)
+        if !run.valuesFiles.isEmpty { console.writeError("rolegen test: values from \(run.valuesFiles.joined(separator: ", "))\n") }
         let report = PolicyTestReport(run: run)
         console.writeOutput(report.render(reportFormat))
         if reportFormat != .text { console.writeError(report.summary + "\n") }

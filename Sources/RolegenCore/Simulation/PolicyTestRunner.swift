@@ -32,39 +32,61 @@ package struct PolicyTestRunner {
         package var cases: [Case] = []
         /// Personas read, with or without expectations.
         package var personas: [String] = []
+        /// Values files found in the directories and used (no --values given).
+        package var valuesFiles: [String] = []
     }
 
-    /// The persona files among `paths`: files named directly must be personas; directories are
-    /// searched (recursively, hidden directories skipped) for YAML files with a `persona:` key.
-    package func personaFiles(_ paths: [String], sink: DiagnosticSink) -> [String] {
+    /// The persona files among `paths`, and the values files (`values.yaml`, `values.yml`) found
+    /// in its directories: files named directly must be personas; directories are searched
+    /// (recursively, hidden directories skipped) for YAML files with a `persona:` key.
+    package func personaFiles(_ paths: [String], sink: DiagnosticSink) -> (personas: [String], valuesFiles: [String]) {
         var options = LintInputOptions()
         options.include = ["**/*.yaml", "**/*.yml"]
         let collector = LintInputCollector(fileSystem: loader.fileSystem, options: options)
         let yaml = YAMLFileLoader(fileSystem: loader.fileSystem)
         var result: [String] = []
+        var valuesFiles: [String] = []
         for source in collector.sources(paths: paths, sink: sink) {
             let probe = DiagnosticSink()
             guard let root = yaml.load(source.path, sink: probe) else {
                 if source.explicit { probe.diagnostics.forEach(sink.report) }
                 continue
             }
+            let name = source.path.split(separator: "/").last.map(String.init) ?? source.path
             if LintFileFormat.detect(root, isYAML: true) == .persona {
                 result.append(source.path)
+            } else if !source.explicit && ["values.yaml", "values.yml"].contains(name) {
+                valuesFiles.append(source.path)
             } else if source.explicit {
                 sink.error(.policyUnrecognized, "not a persona: rolegen test reads persona files (with 'persona:' and 'expect:')",
                            at: root.location)
             }
         }
-        return result
+        return (result, valuesFiles)
     }
 
     /// Runs every expectation of the personas; nil after reporting an input error.
+    /// Without `--values`, a single values file found in the directories (`values.yaml`)
+    /// supplies the values, so `rolegen test personas examples` runs the bundled personas with
+    /// the example team's values.
     package func run(_ paths: [String], sink: DiagnosticSink) -> Run? {
         let before = sink.errorCount
         var run = Run()
-        for path in personaFiles(paths, sink: sink) {
+        let found = personaFiles(paths, sink: sink)
+        var runner = self
+        if loader.valuesFiles.isEmpty && !found.valuesFiles.isEmpty {
+            guard found.valuesFiles.count == 1 else {
+                sink.error(.schemaConflict, "several values files found (\(found.valuesFiles.joined(separator: ", "))); "
+                           + "choose with --values FILE", at: SourceLocation(path: found.valuesFiles[0]))
+                return nil
+            }
+            runner = PolicyTestRunner(loader: PolicyFileLoader(fileSystem: loader.fileSystem, catalog: loader.catalog,
+                                                               valuesFiles: found.valuesFiles))
+            run.valuesFiles = found.valuesFiles
+        }
+        for path in found.personas {
             run.personas.append(path)
-            run.cases += cases(path, sink: sink)
+            run.cases += runner.cases(path, sink: sink)
         }
         return sink.errorCount == before ? run : nil
     }
