@@ -32,8 +32,9 @@ package struct TestCommand: ParsableCommand, ConsoleCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Persona files and directories of them.", valueName: "path"))
-    package var paths: [String] = ["personas", "examples"]
+    @Argument(help: ArgumentHelp("Persona files and directories of them (default: personas and examples, those that exist).",
+                                 valueName: "path"))
+    package var paths: [String] = []
 
     @Option(name: .customLong("values"), help: ArgumentHelp("Values files for the personas (repeatable).", valueName: "file"))
     package var valuesFiles: [String] = []
@@ -62,8 +63,16 @@ package struct TestCommand: ParsableCommand, ConsoleCommand {
             report(sink, console: console, failed: true, summary: "nothing was tested")
             return .inputError
         }
+        var searched = paths
+        if searched.isEmpty {
+            searched = ["personas", "examples"].filter { fileSystem.kind(of: $0) == .directory }
+            if searched.isEmpty {
+                sink.error(.fileNotFound, "no personas or examples directory here; name persona files or directories to test",
+                           at: SourceLocation(path: "command line"))
+            }
+        }
         let runner = PolicyTestRunner(loader: PolicyFileLoader(fileSystem: fileSystem, catalog: catalog, valuesFiles: valuesFiles))
-        guard let run = runner.run(paths, sink: sink), !sink.hasErrors else {
+        guard !sink.hasErrors, let run = runner.run(searched, sink: sink), !sink.hasErrors else {
             report(sink, console: console, failed: true, summary: "nothing was tested")
             return .inputError
         }
