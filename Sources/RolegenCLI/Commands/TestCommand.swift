@@ -16,6 +16,10 @@ package struct TestCommand: ParsableCommand, ConsoleCommand {
             `values.yaml` found in the directories supplies the values (several: choose with --values). \
             Format of `expect:`: docs/formats.md.
 
+            Keys every real request carries are filled in unless an entry gives them (rolegen's choice, \
+            docs/evaluation.md): aws:PrincipalAccount, aws:ResourceAccount, aws:RequestedRegion and, for \
+            S3 actions, s3:ResourceAccount, from the persona's account and region and the resource ARN.
+
             A failure prints the expectation's file:line, the request, the decision, and the deciding \
             statements or, for a request nothing allows, each statement for its action with the first \
             element that does not match.

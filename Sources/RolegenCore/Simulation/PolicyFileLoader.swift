@@ -22,23 +22,22 @@ package struct PolicyFileLoader {
         package var bundle: RoleBundle?
     }
 
+    /// A file's tree: `.json` files are read as strict JSON, others as YAML; nil after reporting.
+    package func tree(_ path: String, sink: DiagnosticSink) -> (root: SourceNode, isJSON: Bool)? {
+        let loader = YAMLFileLoader(fileSystem: fileSystem)
+        guard path.lowercased().hasSuffix(".json") else { return loader.load(path, sink: sink).map { ($0, false) } }
+        guard let text = loader.readText(path, sink: sink) else { return nil }
+        switch JSONReader.parse(text, path: path) {
+        case .success(let node): return (node, true)
+        case .failure(let failure):
+            sink.error(.jsonSyntax, "not valid JSON: \(failure.message)", at: failure.location)
+            return nil
+        }
+    }
+
     /// The file's policies, or nil after reporting why it cannot be read.
     package func load(_ path: String, sink: DiagnosticSink) -> Loaded? {
-        let loader = YAMLFileLoader(fileSystem: fileSystem)
-        let isJSON = path.lowercased().hasSuffix(".json")
-        let root: SourceNode
-        if isJSON {
-            guard let text = loader.readText(path, sink: sink) else { return nil }
-            switch JSONReader.parse(text, path: path) {
-            case .success(let node): root = node
-            case .failure(let failure):
-                sink.error(.jsonSyntax, "not valid JSON: \(failure.message)", at: failure.location)
-                return nil
-            }
-        } else {
-            guard let node = loader.load(path, sink: sink) else { return nil }
-            root = node
-        }
+        guard let (root, isJSON) = tree(path, sink: sink) else { return nil }
         switch LintFileFormat.detect(root, isYAML: !isJSON) {
         case .policy:
             return Loaded(policies: [EvaluationPolicy(root, name: path)])

@@ -49,20 +49,7 @@ package struct Simulator {
 
     /// A `--requests` file: a JSON or YAML list of `{action, resource, context}`.
     package func requests(_ path: String, sink: DiagnosticSink) -> [RequestSpec]? {
-        let fileLoader = YAMLFileLoader(fileSystem: loader.fileSystem)
-        let root: SourceNode
-        if path.lowercased().hasSuffix(".json") {
-            guard let text = fileLoader.readText(path, sink: sink) else { return nil }
-            switch JSONReader.parse(text, path: path) {
-            case .success(let node): root = node
-            case .failure(let failure):
-                sink.error(.jsonSyntax, "not valid JSON: \(failure.message)", at: failure.location)
-                return nil
-            }
-        } else {
-            guard let node = fileLoader.load(path, sink: sink) else { return nil }
-            root = node
-        }
+        guard let (root, _) = loader.tree(path, sink: sink) else { return nil }
         guard let items = NodeReading.list(root, what: "the requests file (a list of {action, resource, context})", sink: sink) else {
             return nil
         }
