@@ -69,6 +69,7 @@ package enum DiagnosticID: String, Sendable, CaseIterable {
 
     // Evaluation inputs (simulate, test)
     case policyUnrecognized = "policy.unrecognized"
+    case policyRejected = "policy.rejected"
 
     // Output
     case outputUnwritable = "output.unwritable"

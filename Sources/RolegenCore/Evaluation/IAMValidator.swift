@@ -45,9 +45,11 @@ package struct IAMValidator {
         }
     }
 
-    /// Checks a parsed document; `size` is its length as IAM counts it, when known.
-    package func validate(_ root: SourceNode, size: Int? = nil) -> Rejection? {
-        var check = Check(root: root, profile: profile)
+    /// Checks a parsed document; `size` is its length as IAM counts it, when known. A document
+    /// read from YAML has its plain scalars taken as strings, as converting it to JSON (what
+    /// CloudFormation and the AWS CLI do) would quote them.
+    package func validate(_ root: SourceNode, size: Int? = nil, fromYAML: Bool = false) -> Rejection? {
+        var check = Check(root: root, profile: profile, plainScalarsAreStrings: fromYAML)
         do throws(Rejection) {
             try check.syntax()
             try check.version()
@@ -74,6 +76,18 @@ package struct IAMValidator {
 extension IAMValidator.Rejection: Error {}
 
 extension IAMValidator.Profile {
+    /// How messages name a policy of the profile.
+    package var title: String {
+        switch self {
+        case .identity: "identity policy"
+        case .session: "session policy"
+        case .trust: "role trust policy"
+        case .resource: "resource-based policy"
+        case .scp: "service control policy"
+        case .rcp: "resource control policy"
+        }
+    }
+
     /// The characters IAM allows the document (white space not counted), where IAM counts them per document.
     var sizeLimit: Int? {
         switch self {
@@ -95,12 +109,14 @@ private struct Check {
 
     let root: SourceNode
     let profile: IAMValidator.Profile
+    let plainScalarsAreStrings: Bool
     /// The statements, once `syntax()` has accepted them.
     var statements: [SourceNode] = []
 
-    init(root: SourceNode, profile: IAMValidator.Profile) {
+    init(root: SourceNode, profile: IAMValidator.Profile, plainScalarsAreStrings: Bool) {
         self.root = root
         self.profile = profile
+        self.plainScalarsAreStrings = plainScalarsAreStrings
     }
 
     static let topMembers: Set<String> = ["Version", "Id", "Statement"]
@@ -184,7 +200,7 @@ private struct Check {
             for block in blocks {
                 guard let keys = block.value.mappingEntries else { throw syntaxError(at: block.value) }
                 // An unknown operator passes only with nothing under it.
-                if !keys.isEmpty, ConditionOperatorName.parse(block.key.scalarText ?? "") == nil { throw syntaxError(at: block.key) }
+                if !keys.isEmpty, ConditionOperator(block.key.scalarText ?? "") == nil { throw syntaxError(at: block.key) }
                 for key in keys where conditionValues(key.value) == nil { throw syntaxError(at: key.value) }
             }
         }
@@ -209,9 +225,9 @@ private struct Check {
                 throw reject(IAMValidator.legacy, at: effect)
             }
             for block in value("Condition", in: fields)?.mappingEntries ?? [] {
-                guard let name = block.key.scalarText, let parsed = ConditionOperatorName.parse(name), parsed.family == .date else { continue }
+                guard let name = block.key.scalarText, let parsed = ConditionOperator(name), case .date = parsed.comparison else { continue }
                 for key in block.value.mappingEntries ?? [] {
-                    for item in conditionValues(key.value) ?? [] where !ConditionOperatorName.isDateLiteral(item.text) {
+                    for item in conditionValues(key.value) ?? [] where Instant(item.text) == nil {
                         throw reject(IAMValidator.legacy, at: item.node)
                     }
                 }
@@ -310,9 +326,11 @@ private struct Check {
         entries.last { $0.key.scalarText == key }?.value
     }
 
-    /// A JSON string (quoted); numbers, booleans and null are not strings here.
+    /// A JSON string (quoted); numbers, booleans and null are not strings here. In YAML every
+    /// plain scalar but null is one.
     private func string(_ node: SourceNode) -> String? {
-        guard case .scalar(let scalar) = node.content, !scalar.isPlain else { return nil }
+        guard case .scalar(let scalar) = node.content else { return nil }
+        if scalar.isPlain && !(plainScalarsAreStrings && !node.isNull) { return nil }
         return scalar.text
     }
 

@@ -35,11 +35,19 @@ package struct PolicyFileLoader {
         }
     }
 
-    /// The file's policies, or nil after reporting why it cannot be read.
-    package func load(_ path: String, sink: DiagnosticSink) -> Loaded? {
+    /// The file's policies, or nil after reporting why it cannot be read. Policy documents must
+    /// be ones IAM would store as `profile` (an identity policy, an SCP, ...): evaluating a
+    /// policy no account can hold would answer a question nobody can ask.
+    package func load(_ path: String, as profile: IAMValidator.Profile = .identity, sink: DiagnosticSink) -> Loaded? {
         guard let (root, isJSON) = tree(path, sink: sink) else { return nil }
+        func accepted(_ document: SourceNode) -> Bool {
+            guard let rejection = IAMValidator(profile: profile).validate(document, fromYAML: !isJSON) else { return true }
+            sink.error(.policyRejected, "IAM rejects this \(profile.title): \(rejection.message)", at: rejection.location)
+            return false
+        }
         switch LintFileFormat.detect(root, isYAML: !isJSON) {
         case .policy:
+            guard accepted(root) else { return nil }
             return Loaded(policies: [EvaluationPolicy(root, name: path)])
         case .policyVersion:
             guard let version = PolicyView.last("PolicyVersion", in: root.mappingEntries ?? []),
@@ -48,7 +56,9 @@ package struct PolicyFileLoader {
                 return nil
             }
             switch EmbeddedDocument.read(document, path: path, name: nil) {
-            case .document(let policy, _): return Loaded(policies: [EvaluationPolicy(policy, name: path)])
+            case .document(let policy, _):
+                guard accepted(policy) else { return nil }
+                return Loaded(policies: [EvaluationPolicy(policy, name: path)])
             case .unreadable(let finding):
                 sink.error(.policyUnrecognized, finding.message, at: finding.location)
                 return nil

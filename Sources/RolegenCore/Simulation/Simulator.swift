@@ -30,8 +30,8 @@ package struct Simulator {
             set.identity += loaded.policies
             if let boundary = loaded.boundary { set.permissionsBoundary = boundary }
         }
-        func single(_ path: String) -> EvaluationPolicy? {
-            guard let loaded = loader.load(path, sink: sink) else { return nil }
+        func single(_ path: String, as profile: IAMValidator.Profile) -> EvaluationPolicy? {
+            guard let loaded = loader.load(path, as: profile, sink: sink) else { return nil }
             if loaded.policies.count != 1 {
                 sink.error(.policyUnrecognized, "expected one policy, found \(loaded.policies.count) (a persona generating several "
                            + "managed policies can only be an identity policy: --policy)", at: SourceLocation(path: path))
@@ -39,11 +39,11 @@ package struct Simulator {
             }
             return loaded.policies.first
         }
-        if let boundary = inputs.boundary { set.permissionsBoundary = single(boundary) }
-        set.scpLevels = inputs.scpLevels.map { $0.compactMap(single) }
-        set.rcpLevels = inputs.rcpLevels.map { $0.compactMap(single) }
-        set.sessionPolicies = inputs.sessionPolicies?.compactMap(single)
-        if let resource = inputs.resourcePolicy { set.resourcePolicy = single(resource) }
+        if let boundary = inputs.boundary { set.permissionsBoundary = single(boundary, as: .identity) }
+        set.scpLevels = inputs.scpLevels.map { $0.compactMap { single($0, as: .scp) } }
+        set.rcpLevels = inputs.rcpLevels.map { $0.compactMap { single($0, as: .rcp) } }
+        set.sessionPolicies = inputs.sessionPolicies?.compactMap { single($0, as: .session) }
+        if let resource = inputs.resourcePolicy { set.resourcePolicy = single(resource, as: .resource) }
         return sink.errorCount == before ? set : nil
     }
 
