@@ -68,11 +68,21 @@ package enum ManualPage {
         }.joined()
     }
 
-    /// Text kept as written (the discussions are laid out for a terminal).
+    /// A discussion: its paragraphs filled by the pager, its indented lines (examples, exit
+    /// codes) kept as written.
     private static func block(_ text: String?) -> String {
         guard let text, !text.isEmpty else { return "" }
-        return ".nf\n" + text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }.joined(separator: "\n")
-            + "\n.fi\n"
+        var out = ""
+        var verbatim = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            let indented = line.hasPrefix(" ")
+            if indented != verbatim {
+                out += indented ? ".nf\n" : ".fi\n"
+                verbatim = indented
+            }
+            out += line.isEmpty ? ".sp\n" : escape(line) + "\n"
+        }
+        return out + (verbatim ? ".fi\n" : "")
     }
 
     private static func escape(_ text: String) -> String {
