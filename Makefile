@@ -1,4 +1,4 @@
-# Builds and installs rolegen (docs/install.md).
+# Builds and installs rolegen (docs/ecosystem.md).
 #   make install PREFIX=/usr/local     a release build, installed under PREFIX
 #   make install PREFIX=/tmp/x CONFIG=debug   (what the install test does: debug builds are faster)
 #   make uninstall PREFIX=/usr/local

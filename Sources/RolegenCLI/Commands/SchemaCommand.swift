@@ -12,7 +12,7 @@ package struct SchemaCommand: ParsableCommand, ConsoleCommand {
             are committed under schemas/ and installed in PREFIX/share/rolegen/schemas/. With the YAML language \
             server (VS Code's YAML extension, Neovim, Helix, ...), put a line such as
               # yaml-language-server: $schema=../schemas/persona.schema.json
-            in a file, or map file patterns to the schemas in the editor's settings (docs/editors.md).
+            in a file, or map file patterns to the schemas in the editor's settings (docs/ecosystem.md).
 
             EXAMPLES
               rolegen schema persona > persona.schema.json

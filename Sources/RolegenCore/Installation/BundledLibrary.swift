@@ -8,7 +8,7 @@ import Darwin
 
 /// Where the library that ships with rolegen (templates, personas, catalog, schemas) is, found
 /// from where the running executable lives, so that an installed rolegen works from any
-/// directory (docs/install.md):
+/// directory (docs/ecosystem.md):
 ///
 /// 1. installed: `PREFIX/bin/rolegen` reads `PREFIX/share/rolegen/` (`make install`);
 /// 2. a build directory of a checkout: `ROOT/.build/<triple>/<config>/rolegen` reads `ROOT/`
@@ -49,10 +49,15 @@ package enum BundledLibrary {
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         guard length > 0 else { return nil }
         return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        #else
-        guard let argument = CommandLine.arguments.first, let resolved = realpath(argument, nil) else { return nil }
+        #elseif canImport(Darwin)
+        var size: UInt32 = 0
+        _ = _NSGetExecutablePath(nil, &size)
+        var buffer = [CChar](repeating: 0, count: Int(size) + 1)
+        guard _NSGetExecutablePath(&buffer, &size) == 0, let resolved = realpath(buffer, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
+        #else
+        return nil
         #endif
     }()
 
