@@ -11,8 +11,8 @@ package struct RolegenCommand: ParsableCommand {
             templates (what a task needs), with guards that pin access to the team's VPC, KMS keys, regions and tags.
 
             GLOBAL OPTIONS (before or after the subcommand)
-              --quiet    errors only on standard error: no warnings, notes, summaries or progress
-              --verbose  also say which configuration, catalog and template library the run uses
+              --quiet    only errors on standard error: no warnings, summaries, progress
+              --verbose  also the configuration, catalog and templates a run uses
 
             Results and machine formats (json, sarif, junit, ...) go to standard output, never mixed with \
             messages; diagnostics, summaries and progress go to standard error, progress only on a terminal \
