@@ -49,7 +49,7 @@ package struct RolegenCommand: ParsableCommand {
         let console: any Console = verbosity.map { LeveledConsole(base, verbosity: $0.level) } ?? base
         do {
             var command = try parseAsRoot(arguments)
-            if console.verbosity == .verbose { GlobalOptions.describeSetup(console: console, fileSystem: fileSystem) }
+            if console.verbosity == .verbose { GlobalOptions.describeSetup(arguments: arguments, console: console, fileSystem: fileSystem) }
             if let command = command as? any ConsoleCommand {
                 return command.execute(console: console, fileSystem: fileSystem).rawValue
             }

@@ -177,6 +177,13 @@ import RolegenTestSupport
         #expect(console.output.hasPrefix("{"))
     }
 
+    @Test func verboseNamesTheCatalogGiven() {
+        let (_, console) = run(["--verbose", "catalog", "version", "--catalog", "mine.rolegen"], InMemoryFileSystem())
+        #expect(console.errors.contains("rolegen: catalog mine.rolegen\n"), "\(console.errors)")
+        let (_, config) = run(["--verbose", "catalog", "version"], InMemoryFileSystem([".rolegen.yaml": "version: 1\ncatalog: team.rolegen\n"]))
+        #expect(config.errors.contains("rolegen: configuration .rolegen.yaml\nrolegen: catalog team.rolegen\n"), "\(config.errors)")
+    }
+
     @Test func quietAndVerboseContradict() {
         let (status, console) = run(["--quiet", "persona.yaml", "--verbose"], InMemoryFileSystem(Self.files))
         #expect(status == 2)

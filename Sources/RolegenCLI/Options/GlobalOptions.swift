@@ -31,12 +31,19 @@ package enum GlobalOptions {
     }
 
     /// What --verbose says first: the configuration, catalog and bundled library a run uses.
-    static func describeSetup(console: any Console, fileSystem: any FileSystem) {
+    static func describeSetup(arguments: [String], console: any Console, fileSystem: any FileSystem) {
         let sink = DiagnosticSink()
         let configuration = Configuration.discover(from: ".", loader: YAMLFileLoader(fileSystem: fileSystem), sink: sink)
+        // The catalog as CatalogOptions chooses it: --catalog, then the configuration, then the bundled one.
+        var catalog = configuration?.catalog ?? Catalog.bundledPath ?? "none"
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--" { break }
+            if argument == "--catalog", index + 1 < arguments.count { catalog = arguments[index + 1] }
+            if argument.hasPrefix("--catalog=") { catalog = String(argument.dropFirst("--catalog=".count)) }
+        }
         console.writeVerbose("rolegen: version \(RolegenVersion.current)\n")
         console.writeVerbose("rolegen: configuration \(configuration?.path ?? "none (no .rolegen.yaml here or above)")\n")
-        console.writeVerbose("rolegen: catalog \(configuration?.catalog ?? Catalog.bundledPath ?? "none")\n")
+        console.writeVerbose("rolegen: catalog \(catalog)\n")
         console.writeVerbose("rolegen: bundled templates \(BundledLibrary.templatesDirectory ?? "none")\n")
     }
 }
