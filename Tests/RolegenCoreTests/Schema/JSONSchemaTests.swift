@@ -54,7 +54,9 @@ import RolegenTestSupport
 
     @Test func everyKeyTheParsersAcceptIsDescribed() {
         #expect(RolegenSchemas.undescribedKeys.isEmpty,
-                "keys the parsers accept but RolegenSchemas does not describe: \(RolegenSchemas.undescribedKeys.joined(separator: ", "))")
+                "keys the parsers accept but RolegenSchemas does not describe: \(RolegenSchemas.undescribedKeys.joined(separator: ", ")); "
+                + "add each to its table in Sources/RolegenCore/Schema/RolegenSchemas.swift, then re-record schemas/ with "
+                + "ROLEGEN_RECORD=1 swift test --filter JSONSchemaTests")
     }
 
     @Test func everyKindOfBundledFileIsChecked() {
