@@ -53,10 +53,10 @@ import RolegenTestSupport
     }
 
     @Test func everyKeyTheParsersAcceptIsDescribed() {
-        #expect(RolegenSchemas.undescribedKeys.isEmpty,
-                "keys the parsers accept but RolegenSchemas does not describe: \(RolegenSchemas.undescribedKeys.joined(separator: ", ")); "
-                + "add each to its table in Sources/RolegenCore/Schema/RolegenSchemas.swift, then re-record schemas/ with "
-                + "ROLEGEN_RECORD=1 swift test --filter JSONSchemaTests")
+        let message = "keys the parsers accept but RolegenSchemas does not describe: "
+            + RolegenSchemas.undescribedKeys.joined(separator: ", ") + "; add each to its table in "
+            + "Sources/RolegenCore/Schema/RolegenSchemas.swift, then re-record schemas/ with ROLEGEN_RECORD=1 swift test --filter JSONSchemaTests"
+        #expect(RolegenSchemas.undescribedKeys.isEmpty, "\(message)")
     }
 
     @Test func everyKindOfBundledFileIsChecked() {
