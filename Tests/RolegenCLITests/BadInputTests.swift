@@ -156,7 +156,7 @@ import RolegenTestSupport
               e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
               f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]
             """], stderr: """
-            persona.yaml:9:37: error: the document holds more than 100000 values; aliases (*name) that repeat large anchors multiply its size, so rolegen stops here
+            persona.yaml:9:37: error: the document holds more than 100000 values, counting each one an alias (*name) repeats; rolegen stops here rather than exhaust memory: split the file, or repeat smaller anchors
             """),
         Case(name: "directory where a file is expected", files: ["persona.yaml": header, "team/values.yaml": "region: eu-west-1\n"],
              arguments: ["persona.yaml", "--values", "team"], stderr: """

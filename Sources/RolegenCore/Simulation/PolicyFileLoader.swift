@@ -23,8 +23,8 @@ package struct PolicyFileLoader {
     }
 
     /// A file's tree: `.json` files are read as strict JSON, others as YAML; nil after reporting.
-    package func tree(_ path: String, sink: DiagnosticSink) -> (root: SourceNode, isJSON: Bool)? {
-        let loader = YAMLFileLoader(fileSystem: fileSystem)
+    package func tree(_ path: String, limits: Limits = .standard, sink: DiagnosticSink) -> (root: SourceNode, isJSON: Bool)? {
+        let loader = YAMLFileLoader(fileSystem: fileSystem, limits: limits)
         guard path.lowercased().hasSuffix(".json") else { return loader.load(path, sink: sink).map { ($0, false) } }
         guard let text = loader.readText(path, sink: sink) else { return nil }
         switch JSONReader.parse(text, path: path) {

@@ -49,8 +49,13 @@ package struct Simulator {
 
     /// A `--requests` file: a JSON or YAML list of `{action, resource, context}`.
     package func requests(_ path: String, sink: DiagnosticSink) -> [RequestSpec]? {
-        guard let (root, _) = loader.tree(path, sink: sink) else { return nil }
+        guard let (root, _) = loader.tree(path, limits: SimulationLimits.requestsFile, sink: sink) else { return nil }
         guard let items = NodeReading.list(root, what: "the requests file (a list of {action, resource, context})", sink: sink) else {
+            return nil
+        }
+        if items.count > SimulationLimits.maxRequests {
+            sink.error(.fileTooLarge, "the requests file lists \(items.count) requests, more than the \(SimulationLimits.maxRequests) "
+                       + "rolegen simulates in one run; split it into several files", at: root.location)
             return nil
         }
         let before = sink.errorCount
@@ -62,4 +67,19 @@ package struct Simulator {
         }
         return sink.errorCount == before ? specs : nil
     }
+}
+
+/// Caps for `simulate --requests` (docs/limits.md): a requests file is machine-written and much
+/// larger than a persona, so it gets room for a few hundred thousand requests, and no more.
+package enum SimulationLimits {
+    /// Most requests one `--requests` file may list.
+    package static let maxRequests = 250_000
+    /// The reading limits of a requests file: 64 MiB, and values enough for `maxRequests`
+    /// requests with a few context keys each (a YAML alias bomb still stops here).
+    package static let requestsFile: Limits = {
+        var limits = Limits.standard
+        limits.maxYAMLFileBytes = 64 << 20
+        limits.maxYAMLNodes = 4_000_000
+        return limits
+    }()
 }

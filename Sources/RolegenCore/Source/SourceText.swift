@@ -5,12 +5,7 @@ package enum SourceText {
     package static func decode(_ bytes: [UInt8], path: String) -> Result<String, Diagnostic> {
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return .failure(Diagnostic(
-                .error, .fileEncoding,
-                "the file is UTF-16 encoded; rolegen reads UTF-8 (convert it with: iconv -f UTF-16 -t UTF-8)",
-                at: SourceLocation(path: path, line: 1, column: 1)))
-        }
+        if let utf16 = utf16Diagnostic(bytes, path: path) { return .failure(utf16) }
         let body = bytes[start...]
         if let problem = firstInvalidByte(body) {
             let location = position(ofByte: problem.offset, in: body, path: path)
@@ -20,6 +15,17 @@ package enum SourceText {
             return .failure(Diagnostic(.error, .fileEncoding, message, at: location))
         }
         return .success(String(decoding: body, as: UTF8.self))
+    }
+
+    /// The report for UTF-16 text: a byte-order mark, or (without one) a NUL byte among the first
+    /// two, which ASCII text written as UTF-16 always has.
+    package static func utf16Diagnostic(_ bytes: [UInt8], path: String) -> Diagnostic? {
+        let marked = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        let unmarked = bytes.count >= 2 && (bytes[0] == 0) != (bytes[1] == 0)
+        guard marked || unmarked else { return nil }
+        return Diagnostic(.error, .fileEncoding,
+                          "the file is UTF-16 encoded; rolegen reads UTF-8 (convert it with: iconv -f UTF-16 -t UTF-8)",
+                          at: SourceLocation(path: path, line: 1, column: 1))
     }
 
     /// Whether the text has nothing in it but white space.
@@ -53,7 +59,8 @@ package enum SourceText {
             var scalar = UInt32(byte) & (0xFF >> (length + 1))
             for next in (index + 1)..<(index + length) {
                 let continuation = bytes[next]
-                guard continuation & 0xC0 == 0x80 else { return (next - bytes.startIndex, continuation, false) }
+                // Blame the byte that began the character: that is the stray one (a Latin-1 'é').
+                guard continuation & 0xC0 == 0x80 else { return (index - bytes.startIndex, byte, false) }
                 scalar = scalar << 6 | UInt32(continuation & 0x3F)
             }
             // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.

@@ -175,15 +175,34 @@ package struct Baseline: Sendable {
 
     /// Reads a baseline file, or says why it cannot be used.
     package static func parse(_ bytes: [UInt8], path: String) -> Swift.Result<Baseline, Diagnostic> {
-        guard case .success(let root) = JSONReader.parse(bytes, path: path),
-              let findings = PolicyView.last("findings", in: root.mappingEntries ?? [])?.sequenceItems else {
-            return .failure(Diagnostic(.error, .fileUnreadable, "not a rolegen baseline: expected {\"version\": 1, \"findings\": [...]} "
-                                       + "as `rolegen lint --write-baseline` writes it", at: SourceLocation(path: path)))
+        let expected = "expected {\"version\": 1, \"findings\": [...]} as `rolegen lint --write-baseline` writes it"
+        let root: SourceNode
+        switch JSONReader.parse(bytes, path: path) {
+        case .success(let parsed): root = parsed
+        case .failure(let failure):
+            return .failure(Diagnostic(.error, .fileUnreadable, "not a rolegen baseline: not valid JSON: \(failure.message); \(expected)",
+                                       at: failure.location))
+        }
+        guard let findings = PolicyView.last("findings", in: root.mappingEntries ?? [])?.sequenceItems else {
+            return .failure(Diagnostic(.error, .fileUnreadable, "not a rolegen baseline: \(expected)", at: root.location))
         }
         var fingerprints: Set<String> = []
-        for entry in findings {
-            let fields = entry.mappingEntries ?? []
-            let parts = ["rule", "path", "policy", "statement", "message"].map { PolicyView.last($0, in: fields)?.scalarText ?? "" }
+        for (index, entry) in findings.enumerated() {
+            guard let fields = entry.mappingEntries else {
+                return .failure(Diagnostic(.error, .fileUnreadable, "finding \(index + 1) of the baseline is not an object; \(expected)",
+                                           at: entry.location))
+            }
+            var parts: [String] = []
+            for key in ["rule", "path", "policy", "statement", "message"] {
+                let node = PolicyView.last(key, in: fields)
+                // A finding that matches nothing would silently let every finding through again.
+                if let node, !(node.isJSONString || node.isNull) {
+                    return .failure(Diagnostic(.error, .fileUnreadable,
+                                               "'\(key)' of finding \(index + 1) of the baseline must be a string, found \(node.kindDescription); "
+                                               + "write the baseline again with `rolegen lint --write-baseline`", at: node.location))
+                }
+                parts.append(node?.scalarText ?? "")
+            }
             fingerprints.insert(parts.joined(separator: "\u{1F}"))
         }
         return .success(Baseline(fingerprints: fingerprints))

@@ -5,6 +5,8 @@
 /// default version as a managed policy (a boundary when some entity uses it as one). AWS managed
 /// policies are left out: they are AWS's to fix, and a dump lists hundreds.
 package enum AuthorizationDetailsReader {
+    private static let format = "`get-account-authorization-details` output"
+
     package static func read(_ root: SourceNode, path: String) -> [LintItem] {
         let entries = root.mappingEntries ?? []
         var items: [LintItem] = []
@@ -15,7 +17,7 @@ package enum AuthorizationDetailsReader {
             ("RoleDetailList", .role, "RoleName", "RolePolicyList", .inlineRole),
         ]
         for list in lists {
-            for detail in PolicyView.last(list.key, in: entries)?.sequenceItems ?? [] {
+            for detail in InputShape.list(list.key, in: entries, format: format, path: path, items: &items) {
                 let fields = detail.mappingEntries ?? []
                 let entityName = PolicyView.last(list.name, in: fields)?.scalarText ?? "(unnamed)"
                 let attached = PolicyView.last("AttachedManagedPolicies", in: fields)?.sequenceItems?.count
@@ -37,7 +39,7 @@ package enum AuthorizationDetailsReader {
                 }
             }
         }
-        for policy in PolicyView.last("Policies", in: entries)?.sequenceItems ?? [] {
+        for policy in InputShape.list("Policies", in: entries, format: format, path: path, items: &items) {
             let fields = policy.mappingEntries ?? []
             let arn = PolicyView.last("Arn", in: fields)?.scalarText ?? ""
             if arn.contains(":iam::aws:policy/") { continue }

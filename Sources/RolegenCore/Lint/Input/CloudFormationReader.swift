@@ -37,7 +37,8 @@ package enum CloudFormationReader {
     package static func read(_ root: SourceNode, path: String) -> [LintItem] {
         var items: [LintItem] = []
         let resolver = IntrinsicResolver(parameters: root)
-        for resource in PolicyView.last("Resources", in: root.mappingEntries ?? [])?.mappingEntries ?? [] {
+        for resource in InputShape.mapping("Resources", in: root.mappingEntries ?? [], format: "a CloudFormation template", path: path,
+                                           items: &items) {
             guard let logicalID = resource.key.scalarText else { continue }
             let fields = resource.value.mappingEntries ?? []
             guard let resourceType = PolicyView.last("Type", in: fields)?.scalarText,

@@ -22,8 +22,11 @@ package struct LintInputOptions: Sendable {
 package struct LintInputCollector {
     package let fileSystem: any FileSystem
     package let options: LintInputOptions
-    /// Largest file read: account dumps of large accounts run to tens of megabytes.
-    package static let maxFileBytes = 256 << 20
+    /// Largest file read: account dumps of large accounts run to tens of megabytes; a larger
+    /// file is refused by its size before any of it is read (docs/limits.md).
+    package static let maxFileBytes = 64 << 20
+    /// Most files one directory argument may bring in (docs/limits.md).
+    package static let maxFiles = 100_000
 
     package init(fileSystem: any FileSystem, options: LintInputOptions) {
         self.fileSystem = fileSystem
@@ -66,7 +69,14 @@ package struct LintInputCollector {
             }
             switch fileSystem.kind(of: path) {
             case .directory?:
-                sources += files(under: path).map { Source(path: $0, explicit: false, isStandardInput: false) }
+                let found = files(under: path)
+                if found.count > Self.maxFiles {
+                    sink.error(.fileTooLarge, "the directory holds more than \(Self.maxFiles) files to check; rolegen stops rather "
+                               + "than run out of memory: name its subdirectories, or narrow the scan with --include and --exclude",
+                               at: SourceLocation(path: path))
+                    continue
+                }
+                sources += found.map { Source(path: $0, explicit: false, isStandardInput: false) }
             case .file?, .other?:
                 sources.append(Source(path: path, explicit: true, isStandardInput: false))
             case nil:
@@ -94,12 +104,23 @@ package struct LintInputCollector {
     }
 
     /// The files under a directory that the include globs match and the exclude globs do not,
-    /// sorted; hidden directories (`.git`, `.build`) are not entered.
+    /// sorted; hidden directories (`.git`, `.build`) are not entered, nor is a directory already
+    /// seen through another path (symbolic link loops). Stops past `maxFiles` files (the caller
+    /// reports it: a count above `maxFiles`).
     package func files(under directory: String) -> [String] {
         var result: [String] = []
+        // Breadth first, so that a directory reached both directly and through a link is
+        // scanned under its shallowest path.
         var pending = [""]
-        while let relative = pending.popLast() {
+        var next = 0
+        var visited = Set<String>()
+        while next < pending.count, result.count <= Self.maxFiles {
+            let relative = pending[next]
+            next += 1
             let absolute = relative.isEmpty ? directory : joinPath(directory, relative)
+            // A directory reached again (a link to a parent, two directories linking to each
+            // other) would be walked forever; its files are found once, under its first path.
+            if let canonical = fileSystem.canonicalPath(absolute), !visited.insert(canonical).inserted { continue }
             guard let names = try? fileSystem.listDirectory(absolute) else { continue }
             for name in names where !name.hasPrefix(".") {
                 let child = relative.isEmpty ? name : relative + "/" + name
@@ -123,9 +144,19 @@ package struct LintInputCollector {
     package func read(path: String, bytes: [UInt8], explicit: Bool, sink: DiagnosticSink) -> [LintItem]? {
         let isYAML = path.hasSuffix(".yaml") || path.hasSuffix(".yml")
         let root: SourceNode
+        // UTF-16, NUL bytes and invalid UTF-8 are named as such, not as syntax errors they cause.
+        if let encoding = SourceText.utf16Diagnostic(bytes, path: path) {
+            return [.finding(Finding(rule: JSONSyntax.id, severity: .error, message: encoding.message, at: encoding.location ?? SourceLocation(path: path)))]
+        }
         if isYAML {
+            let text: String
+            switch SourceText.decode(bytes, path: path) {
+            case .success(let decoded): text = decoded
+            case .failure(let encoding):
+                return [.finding(Finding(rule: JSONSyntax.id, severity: .error, message: encoding.message, at: encoding.location ?? SourceLocation(path: path)))]
+            }
             let yamlSink = DiagnosticSink()
-            guard let parsed = YAMLReader.parse(String(decoding: bytes, as: UTF8.self), path: path, into: yamlSink) else {
+            guard let parsed = YAMLReader.parse(text, path: path, into: yamlSink) else {
                 let problem = yamlSink.diagnostics.first
                 return [.finding(Finding(rule: JSONSyntax.id, severity: .error, message: "not valid YAML: \(problem?.message ?? "unreadable")",
                                          at: problem?.location ?? SourceLocation(path: path)))]

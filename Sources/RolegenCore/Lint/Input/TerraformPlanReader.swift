@@ -20,14 +20,16 @@ package enum TerraformPlanReader {
         "aws_ssoadmin_permission_set_inline_policy": [("inline_policy", .identity, nil, "inline policy")],
     ]
 
+    private static let format = "a Terraform plan"
+
     package static func read(_ root: SourceNode, path: String) -> [LintItem] {
         var items: [LintItem] = []
         let planned = PolicyView.last("planned_values", in: root.mappingEntries ?? [])
         var modules = [PolicyView.last("root_module", in: planned?.mappingEntries ?? [])].compactMap { $0 }
         while let module = modules.popLast() {
             let fields = module.mappingEntries ?? []
-            modules += PolicyView.last("child_modules", in: fields)?.sequenceItems ?? []
-            for resource in PolicyView.last("resources", in: fields)?.sequenceItems ?? [] {
+            modules += InputShape.list("child_modules", in: fields, format: format, path: path, items: &items)
+            for resource in InputShape.list("resources", in: fields, format: format, path: path, items: &items) {
                 items += self.items(of: resource, path: path)
             }
         }
