@@ -43,6 +43,22 @@ let package = Package(
             dependencies: ["RolegenCLI"],
             swiftSettings: strictSettings
         ),
+        // Fuzzing (docs/fuzzing.md): built normally, each is a replay tool for saved inputs;
+        // scripts/fuzz/run builds them with -D FUZZING -sanitize=fuzzer,address for libFuzzer.
+        .target(
+            name: "FuzzSupport",
+            dependencies: ["RolegenCore"],
+            path: "Fuzz/Support",
+            swiftSettings: strictSettings
+        ),
+    ] + ["FuzzJSONPolicy", "FuzzYAMLLibrary", "FuzzLint", "FuzzEvaluator"].map { name in
+        .executableTarget(
+            name: name,
+            dependencies: ["FuzzSupport", "RolegenCore"],
+            path: "Fuzz/\(name)",
+            swiftSettings: strictSettings
+        )
+    } + [
         .target(
             name: "RolegenTestSupport",
             dependencies: ["RolegenCore"],

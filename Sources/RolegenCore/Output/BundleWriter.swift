@@ -30,21 +30,29 @@ package struct BundleWriter: Sendable {
         for directory in directories {
             try fileSystem.createDirectory(directory)
         }
-        var staged: [(temporary: String, destination: String)] = []
+        var staged: [(temporary: String, destination: String, slot: Int?)] = []
         let token = "\(processIdentifier())"
+        // An interrupt (Ctrl-C) while staged files exist removes them (InterruptCleanup);
+        // files already renamed are complete, so no file is ever left half written.
+        let local = fileSystem is LocalFileSystem
         do {
             for (index, file) in files.enumerated() {
                 let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
                 let temporary = joinPath(parentDirectory(of: file.path), ".\(name).rolegen-\(token)-\(index).tmp")
                 try? fileSystem.removeFile(temporary)
+                let slot = local ? InterruptCleanup.register(temporary) : nil
+                staged.append((temporary, file.path, slot))
                 try fileSystem.writeNewFile(temporary, contents: file.contents)
-                staged.append((temporary, file.path))
             }
             for entry in staged {
                 try fileSystem.rename(entry.temporary, to: entry.destination)
+                InterruptCleanup.unregister(entry.slot)
             }
         } catch {
-            for entry in staged { try? fileSystem.removeFile(entry.temporary) }
+            for entry in staged {
+                try? fileSystem.removeFile(entry.temporary)
+                InterruptCleanup.unregister(entry.slot)
+            }
             throw error
         }
         for path in stale {
