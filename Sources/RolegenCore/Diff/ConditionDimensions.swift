@@ -32,7 +32,7 @@ struct ConditionDimensions {
         let statement: DiffStatement
         let position: Int
         let entry: ConditionEntry
-        let op: ConditionOperator?
+        let op: DiffOperator?
         var signature: String { "\(entry.operatorName)|\(entry.normalizedKey)|\(entry.values.joined(separator: "\u{1F}"))" }
     }
 
@@ -41,7 +41,7 @@ struct ConditionDimensions {
         var parsed: [Parsed] = []
         for statement in statements {
             for (position, entry) in statement.source.conditions.enumerated() {
-                parsed.append(Parsed(statement: statement, position: position, entry: entry, op: ConditionOperator(entry.operatorName)))
+                parsed.append(Parsed(statement: statement, position: position, entry: entry, op: DiffOperator(entry.operatorName)))
             }
         }
         // Signatures present on both sides (for opaque entries).
@@ -104,7 +104,7 @@ struct ConditionDimensions {
             items = items.filter { $0.op?.family == .null }
         }
         let family = families.count == 1 ? families.first! : nil
-        var multivalued = items.contains { $0.op?.qualifier != ConditionOperator.Qualifier.none && $0.op?.family != .null }
+        var multivalued = items.contains { $0.op?.qualifier != DiffOperator.Qualifier.none && $0.op?.family != .null }
         if options.constraints.keyTypes, !multivalued, let catalog, Self.isMultivaluedInCatalog(key, catalog: catalog) {
             multivalued = true
         }
@@ -158,23 +158,23 @@ struct ConditionDimensions {
     }
 
     /// pos(x) for the entry's values (§3.4.2).
-    static func compare(_ comparison: ConditionOperator.Comparison, values: [String], x: String) -> Bool {
+    static func compare(_ comparison: DiffOperator.Comparison, values: [String], x: String) -> Bool {
         switch comparison {
         case .stringEquals, .stringEqualsIgnoreCase, .stringLike, .arnLike:
-            return values.contains { ConditionValues.stringMatches(comparison, value: $0, x: x) }
+            return values.contains { DiffValues.stringMatches(comparison, value: $0, x: x) }
         case .numeric(let order):
-            guard let number = ConditionValues.number(x) else { return false }
-            return values.contains { ConditionValues.number($0).map { ConditionValues.compare(number, $0, order) } ?? false }
+            guard let number = DiffValues.number(x) else { return false }
+            return values.contains { DiffValues.number($0).map { DiffValues.compare(number, $0, order) } ?? false }
         case .date(let order):
-            guard let instant = ConditionValues.date(x) else { return false }
-            return values.contains { ConditionValues.date($0).map { ConditionValues.compare(instant, $0, order) } ?? false }
+            guard let instant = DiffValues.date(x) else { return false }
+            return values.contains { DiffValues.date($0).map { DiffValues.compare(instant, $0, order) } ?? false }
         case .bool:
             let folded = x.lowercased()
             return (folded == "true" || folded == "false") && values.contains { $0.lowercased() == folded }
         case .ipAddress:
-            guard let address = ConditionValues.address(x) else { return false }
+            guard let address = DiffValues.address(x) else { return false }
             return values.contains { value in
-                guard let block = ConditionValues.block(value) else { return false }
+                guard let block = DiffValues.block(value) else { return false }
                 return block.low.isV6 == address.isV6 && block.low <= address && address <= block.high
             }
         case .binary, .null:
@@ -186,19 +186,19 @@ struct ConditionDimensions {
 
     /// Representatives of the present values: one per cell of the partition the entries' values
     /// induce (§4.6).
-    static func baseAtoms(family: ConditionOperator.Family, items: [Parsed], budget: Int) -> [String]? {
+    static func baseAtoms(family: DiffOperator.Family, items: [Parsed], budget: Int) -> [String]? {
         switch family {
         case .string: return stringAtoms(items: items, budget: budget)
         case .numeric:
-            let constants = Set(items.flatMap(\.entry.values).compactMap(ConditionValues.number)).sorted()
-            return intervalAtoms(constants, step: 1, format: ConditionValues.format(number:)) + ["x"]
+            let constants = Set(items.flatMap(\.entry.values).compactMap(DiffValues.number)).sorted()
+            return intervalAtoms(constants, step: 1, format: DiffValues.format(number:)) + ["x"]
         case .date:
-            let constants = Set(items.flatMap(\.entry.values).compactMap(ConditionValues.date)).sorted()
-            return intervalAtoms(constants, step: 1, format: ConditionValues.format(date:)) + ["x"]
+            let constants = Set(items.flatMap(\.entry.values).compactMap(DiffValues.date)).sorted()
+            return intervalAtoms(constants, step: 1, format: DiffValues.format(date:)) + ["x"]
         case .bool:
             return ["true", "false", "x"]
         case .ip:
-            return ipAtoms(items.flatMap(\.entry.values).compactMap(ConditionValues.block)) + ["x"]
+            return ipAtoms(items.flatMap(\.entry.values).compactMap(DiffValues.block)) + ["x"]
         case .binary, .null:
             return ["u1"]
         }
@@ -222,7 +222,7 @@ struct ConditionDimensions {
 
     /// Maximal intervals cut by every CIDR boundary, per address family; each represented by its
     /// first address.
-    private static func ipAtoms(_ blocks: [(low: ConditionValues.Address, high: ConditionValues.Address)]) -> [String] {
+    private static func ipAtoms(_ blocks: [(low: DiffValues.Address, high: DiffValues.Address)]) -> [String] {
         var result: [String] = []
         for isV6 in [false, true] {
             var cuts: Set<UInt128> = [0]
@@ -231,7 +231,7 @@ struct ConditionDimensions {
                 cuts.insert(block.low.value)
                 if block.high.value < maximum { cuts.insert(block.high.value + 1) }
             }
-            result += cuts.sorted().map { ConditionValues.format(address: ConditionValues.Address(isV6: isV6, value: $0)) }
+            result += cuts.sorted().map { DiffValues.format(address: DiffValues.Address(isV6: isV6, value: $0)) }
         }
         return result
     }
@@ -246,7 +246,7 @@ struct ConditionDimensions {
                 switch op.comparison {
                 case .stringEquals: components.append([GlobCompiler.literal(value, ignoringCase: false)])
                 case .stringEqualsIgnoreCase: components.append([GlobCompiler.literal(value, ignoringCase: true)])
-                case .stringLike: components.append([GlobCompiler.glob(GlobTokenizer.tokens(value, variables: false))])
+                case .stringLike: components.append([GlobCompiler.glob(DiffTokenizer.tokens(value, variables: false))])
                 case .arnLike: components.append(GlobCompiler.arn(value).map { [$0] } ?? [])
                 default: break
                 }
@@ -264,7 +264,7 @@ struct ConditionDimensions {
         let outcome = search.run()
         if outcome.exhausted { return nil }
         return outcome.regions.map { region in
-            region.word.map { $0 == alphabet.other ? other : String(alphabet.characters[$0]) }.joined()
+            region.word.map { $0 == alphabet.other ? other : String(alphabet.character($0)) }.joined()
         } + [""]
     }
 }

@@ -43,10 +43,10 @@ struct DiffStatement: Sendable {
 
     /// Tokenised resource patterns; approximations for variables with defaults (§4.7: a default
     /// splits the statement; v1 reads it as a wildcard or drops the pattern by §4.9).
-    func resourceTokens(notes: inout Set<String>) -> [[GlobToken]] {
-        var result: [[GlobToken]] = []
+    func resourceTokens(notes: inout Set<String>) -> [[DiffToken]] {
+        var result: [[DiffToken]] = []
         for pattern in resourcePatterns {
-            let tokens = GlobTokenizer.tokens(pattern, variables: variables)
+            let tokens = DiffTokenizer.tokens(pattern, variables: variables)
             let hasDefault = tokens.contains { if case .variable(_, let value) = $0 { value != nil } else { false } }
             guard hasDefault else { result.append(tokens); continue }
             notes.insert("\(label): the variable default in `\(pattern)` is approximated (§4.9)")
@@ -59,8 +59,8 @@ struct DiffStatement: Sendable {
     }
 
     /// Whether a request with resource ⊤ is in Res(s) (§3.2.4).
-    func matchesTop(tokens: [[GlobToken]]) -> Bool {
-        let listed = tokens.contains(where: GlobTokenizer.isAllStars)
+    func matchesTop(tokens: [[DiffToken]]) -> Bool {
+        let listed = tokens.contains(where: DiffTokenizer.isAllStars)
         return resourcesExcept ? !listed : listed
     }
 }

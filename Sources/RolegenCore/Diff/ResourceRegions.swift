@@ -16,7 +16,7 @@ struct ResourceRegions {
     private let domainComponents: [Int]
     private let statements: [DiffStatement]
 
-    init(group: ActionGroup, tokens: [[[GlobToken]]], options: DiffOptions) {
+    init(group: ActionGroup, tokens: [[[DiffToken]]], options: DiffOptions) {
         statements = group.statements
         let domain = group.domain
         // Components: one per statement (its patterns under the semantics its role gets), then
@@ -33,7 +33,7 @@ struct ResourceRegions {
         }
         if let partitions = options.constraints.partitions {
             domainComponents.append(components.count)
-            components.append(partitions.map { GlobCompiler.glob(GlobTokenizer.tokens("arn:\($0):*", variables: false)) })
+            components.append(partitions.map { GlobCompiler.glob(DiffTokenizer.tokens("arn:\($0):*", variables: false)) })
         }
         self.domainComponents = domainComponents
         var characters: Set<Unicode.Scalar> = []
@@ -51,7 +51,7 @@ struct ResourceRegions {
             regions.append(Region(membership: statements.map { topMembership($0, tokens: tokens[$0.id], domain: domain, mode: options.mode) }, word: nil))
         }
         guard domain.takesARNs else { return }
-        let trivial = statements.allSatisfy { tokens[$0.id].contains(where: GlobTokenizer.isAllStars) }
+        let trivial = statements.allSatisfy { tokens[$0.id].contains(where: DiffTokenizer.isAllStars) }
         if trivial {
             // Every resource is in every Res(s) (or in none, for NotResource): one region.
             if let word = example(domainComponents: domainComponents) {
@@ -79,7 +79,7 @@ struct ResourceRegions {
 
     /// ⊤ ∈ Res(s) (§3.2.4); in robust mode B's Allow patterns of the action's service whose other
     /// fields accept the empty string count as possibly matching ⊤.
-    private func topMembership(_ statement: DiffStatement, tokens: [[GlobToken]], domain: ResourceDomain, mode: DiffOptions.Mode) -> Bool {
+    private func topMembership(_ statement: DiffStatement, tokens: [[DiffToken]], domain: ResourceDomain, mode: DiffOptions.Mode) -> Bool {
         if mode == .robust, statement.isCandidateAllow, !statement.resourcesExcept, let service = domain.service {
             let loose = tokens.contains { pattern in
                 let fields = Self.fields(pattern)
@@ -93,8 +93,8 @@ struct ResourceRegions {
         return statement.matchesTop(tokens: tokens)
     }
 
-    private static func fields(_ tokens: [GlobToken]) -> [[GlobToken]] {
-        var result: [[GlobToken]] = [[]]
+    private static func fields(_ tokens: [DiffToken]) -> [[DiffToken]] {
+        var result: [[DiffToken]] = [[]]
         for token in tokens {
             if token == .character(":") && result.count < 6 { result.append([]) } else { result[result.count - 1].append(token) }
         }

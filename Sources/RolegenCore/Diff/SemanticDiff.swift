@@ -34,7 +34,7 @@ package struct SemanticDiff {
         let dimensions = ConditionDimensions(statements: statements, variableKeys: variableKeys, options: options, catalog: catalog)
         notes.formUnion(dimensions.notes)
         let universe = try ActionUniverse(statements: statements, catalog: catalog)
-        let trivial = tokens.map { $0.contains(where: GlobTokenizer.isAllStars) }
+        let trivial = tokens.map { $0.contains(where: DiffTokenizer.isAllStars) }
         let groups = try ActionGroups.build(universe: universe, statements: statements, trivial: trivial, options: options, catalog: catalog)
 
         var search = DirectionSearch(universe: universe, dimensions: dimensions, tokens: tokens, options: options,
@@ -61,7 +61,7 @@ package struct SemanticDiff {
 struct DirectionSearch {
     let universe: ActionUniverse
     let dimensions: ConditionDimensions
-    let tokens: [[[GlobToken]]]
+    let tokens: [[[DiffToken]]]
     let options: DiffOptions
     let sides: (reference: [EvaluationPolicy], candidate: [EvaluationPolicy])
     let evaluate: DiffEvaluation
@@ -71,7 +71,7 @@ struct DirectionSearch {
     private(set) var exhausted = false
     private var nodeBudget: Int
 
-    init(universe: ActionUniverse, dimensions: ConditionDimensions, tokens: [[[GlobToken]]], options: DiffOptions,
+    init(universe: ActionUniverse, dimensions: ConditionDimensions, tokens: [[[DiffToken]]], options: DiffOptions,
          sides: (reference: [EvaluationPolicy], candidate: [EvaluationPolicy]), evaluate: @escaping DiffEvaluation) {
         self.universe = universe
         self.dimensions = dimensions

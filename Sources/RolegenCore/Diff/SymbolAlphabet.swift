@@ -10,20 +10,22 @@ struct SymbolAlphabet: Sendable {
     init(characters: Set<Unicode.Scalar>, variables: Set<String>) {
         self.characters = characters.union([":", "/"]).sorted { $0.value < $1.value }
         self.variables = variables.sorted()
-        index = Dictionary(uniqueKeysWithValues: self.characters.enumerated().map { ($1, $0) })
+        index = Dictionary(uniqueKeysWithValues: self.characters.enumerated().map { ($1, $0 + 1) })
     }
 
-    var other: Int { characters.count }
+    let other = 0
     var count: Int { characters.count + 1 + variables.count }
     var colon: Int { index[":"]! }
 
     func symbol(_ scalar: Unicode.Scalar) -> Int { index[scalar] ?? other }
 
+    func character(_ symbol: Int) -> Unicode.Scalar { characters[symbol - 1] }
+
     func variableSymbol(_ key: String) -> Int? {
         variables.firstIndex(of: key).map { characters.count + 1 + $0 }
     }
 
-    func isVariable(_ symbol: Int) -> Bool { symbol > other }
+    func isVariable(_ symbol: Int) -> Bool { symbol > characters.count }
 
     func variableKey(_ symbol: Int) -> String? {
         isVariable(symbol) ? variables[symbol - characters.count - 1] : nil

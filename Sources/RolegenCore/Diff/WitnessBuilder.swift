@@ -7,7 +7,7 @@ import Foundation
 struct WitnessBuilder {
     let universe: ActionUniverse
     let dimensions: ConditionDimensions
-    let tokens: [[[GlobToken]]]
+    let tokens: [[[DiffToken]]]
     let group: ActionGroup
     let regions: ResourceRegions
     let region: ResourceRegions.Region
@@ -75,7 +75,7 @@ struct WitnessBuilder {
         word.map { symbol in
             if symbol == regions.alphabet.other { return other }
             if let key = regions.alphabet.variableKey(symbol) { return variables[key] ?? "u1" }
-            return String(regions.alphabet.characters[symbol])
+            return String(regions.alphabet.character(symbol))
         }.joined()
     }
 
@@ -187,5 +187,8 @@ struct WitnessBuilder {
 
 /// The witness re-check (§4.8 step 5.4) behind one small function.
 package enum DiffRecheck {
-    package static let evaluate: DiffEvaluation = { _, _ in .denyImplicit }
+    /// The evaluator's decision (semantics D) for a request against one side's identity policies.
+    package static let evaluate: DiffEvaluation = { request, policies in
+        Evaluator().evaluate(request, in: PolicySet(identity: policies)).decision
+    }
 }

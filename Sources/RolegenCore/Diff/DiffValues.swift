@@ -2,7 +2,7 @@ import Foundation
 
 /// Parsers and comparisons of condition values by family (§3.4.3). A value that does not parse
 /// never compares true (§3.4.3 I-D).
-enum ConditionValues {
+enum DiffValues {
     // MARK: Numbers
 
     /// A decimal number: optional sign, digits, optional fraction.
@@ -15,7 +15,7 @@ enum ConditionValues {
         return Double(text)
     }
 
-    static func compare(_ x: Double, _ v: Double, _ order: ConditionOperator.Order) -> Bool {
+    static func compare(_ x: Double, _ v: Double, _ order: DiffOperator.Order) -> Bool {
         switch order {
         case .equal: x == v
         case .less: x < v
@@ -198,7 +198,7 @@ enum ConditionValues {
     // MARK: Strings
 
     /// Whether x matches one string-family policy value (variables already excluded).
-    static func stringMatches(_ comparison: ConditionOperator.Comparison, value: String, x: String) -> Bool {
+    static func stringMatches(_ comparison: DiffOperator.Comparison, value: String, x: String) -> Bool {
         switch comparison {
         case .stringEquals: return x == value
         case .stringEqualsIgnoreCase: return x.lowercased() == value.lowercased()
@@ -216,7 +216,7 @@ struct CompiledGlob {
     let elements: [GlobElement]
 
     static func whole(_ text: String) -> CompiledGlob {
-        CompiledGlob(elements: GlobCompiler.glob(GlobTokenizer.tokens(text, variables: false)))
+        CompiledGlob(elements: GlobCompiler.glob(DiffTokenizer.tokens(text, variables: false)))
     }
 
     func matches(_ text: String) -> Bool {

@@ -2,19 +2,19 @@ import Foundation
 
 /// A resource pattern or string condition value read into tokens (§3.6): literal characters,
 /// the wildcards `*` and `?`, and policy variables `${key}` / `${key, 'default'}`.
-enum GlobToken: Hashable, Sendable {
+enum DiffToken: Hashable, Sendable {
     case character(Unicode.Scalar)
     case star
     case question
     case variable(key: String, defaultValue: String?)
 }
 
-enum GlobTokenizer {
+enum DiffTokenizer {
     /// Tokens of `text`. Without `variables` (a 2008-10-17 policy) `${...}` is literal text.
     /// `${*}`, `${?}` and `${$}` are the literal characters; `$` without a closed `${...}` is literal.
-    static func tokens(_ text: String, variables: Bool, wildcards: Bool = true) -> [GlobToken] {
+    static func tokens(_ text: String, variables: Bool, wildcards: Bool = true) -> [DiffToken] {
         let scalars = Array(text.unicodeScalars)
-        var result: [GlobToken] = []
+        var result: [DiffToken] = []
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
@@ -43,7 +43,7 @@ enum GlobTokenizer {
     }
 
     /// `aws:username` or `aws:username, 'default'` (one space and single quotes, §3.6).
-    private static func variable(_ inner: String) -> GlobToken {
+    private static func variable(_ inner: String) -> DiffToken {
         if let comma = inner.range(of: ", '"), inner.hasSuffix("'"), inner.count >= 2 {
             let key = String(inner[..<comma.lowerBound])
             let value = String(inner[comma.upperBound..<inner.index(before: inner.endIndex)])
@@ -52,7 +52,7 @@ enum GlobTokenizer {
         return .variable(key: inner.lowercased(), defaultValue: nil)
     }
 
-    static func isAllStars(_ tokens: [GlobToken]) -> Bool {
+    static func isAllStars(_ tokens: [DiffToken]) -> Bool {
         !tokens.isEmpty && tokens.allSatisfy { $0 == .star }
     }
 }
@@ -76,7 +76,7 @@ enum GlobElement: Hashable, Sendable {
 enum GlobCompiler {
     /// Elements of a resource pattern under `semantics` (variables already tokenised).
     /// Under U the result may be two alternatives (the short-ARN padding of §3.2.3).
-    static func resource(_ tokens: [GlobToken], semantics: ResourceSemantics) -> [[GlobElement]] {
+    static func resource(_ tokens: [DiffToken], semantics: ResourceSemantics) -> [[GlobElement]] {
         switch semantics {
         case .standard: return [standard(tokens)]
         case .strict: return [strict(tokens)]
@@ -84,7 +84,7 @@ enum GlobCompiler {
             var alternatives = [loose(tokens)]
             let colons = tokens.filter { $0 == .character(":") }.count
             if colons < 5 {
-                let padding = Array(repeating: [GlobToken.character(":"), .star], count: 5 - colons).flatMap { $0 }
+                let padding = Array(repeating: [DiffToken.character(":"), .star], count: 5 - colons).flatMap { $0 }
                 alternatives.append(loose(tokens + padding))
             }
             return alternatives
@@ -93,7 +93,7 @@ enum GlobCompiler {
 
     /// D: inside fields 1–5 wildcards stay within the field, except a `*` that ends its field or
     /// the pattern; in field 6 they cross colons.
-    static func standard(_ tokens: [GlobToken]) -> [GlobElement] {
+    static func standard(_ tokens: [DiffToken]) -> [GlobElement] {
         var field = 1
         var result: [GlobElement] = []
         for (index, token) in tokens.enumerated() {
@@ -114,7 +114,7 @@ enum GlobCompiler {
     }
 
     /// L: only the pattern's final `*` crosses colons.
-    static func strict(_ tokens: [GlobToken]) -> [GlobElement] {
+    static func strict(_ tokens: [DiffToken]) -> [GlobElement] {
         tokens.enumerated().map { index, token in
             switch token {
             case .character(let scalar): .literal(scalar)
@@ -126,7 +126,7 @@ enum GlobCompiler {
     }
 
     /// U: a whole-string glob, fields 1–4 without case.
-    static func loose(_ tokens: [GlobToken]) -> [GlobElement] {
+    static func loose(_ tokens: [DiffToken]) -> [GlobElement] {
         var field = 1
         return tokens.map { token in
             switch token {
@@ -141,7 +141,7 @@ enum GlobCompiler {
     }
 
     /// A whole-string glob (StringLike values, and the d1 partition constraint).
-    static func glob(_ tokens: [GlobToken]) -> [GlobElement] {
+    static func glob(_ tokens: [DiffToken]) -> [GlobElement] {
         tokens.map { token in
             switch token {
             case .character(let scalar): .literal(scalar)
@@ -163,7 +163,7 @@ enum GlobCompiler {
     /// stay inside their component; nil when the value has fewer than six components (it
     /// matches nothing).
     static func arn(_ text: String) -> [GlobElement]? {
-        let tokens = GlobTokenizer.tokens(text, variables: false)
+        let tokens = DiffTokenizer.tokens(text, variables: false)
         guard tokens.filter({ $0 == .character(":") }).count >= 5 else { return nil }
         var field = 1
         return tokens.map { token in

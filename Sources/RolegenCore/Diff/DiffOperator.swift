@@ -1,6 +1,6 @@
 /// A condition operator read into its parts (§1.3, §3.4.2): set qualifier, base comparison,
 /// negation and IfExists.
-struct ConditionOperator: Hashable, Sendable {
+struct DiffOperator: Hashable, Sendable {
     enum Qualifier: Hashable, Sendable { case none, forAllValues, forAnyValue }
 
     /// The value family of a base; a key compared under two families is outside the exact fragment.
