@@ -68,4 +68,9 @@ package enum DiagnosticID: String, Sendable, CaseIterable {
 
     // Output
     case outputUnwritable = "output.unwritable"
+
+    // Diff
+    case diffInput = "diff.input"
+    case diffPolicyInvalid = "diff.policy-invalid"
+    case diffRoleUnknown = "diff.role-unknown"
 }

@@ -45,3 +45,14 @@ package struct DiffOptions: Sendable, Equatable {
 /// Evaluates a request against one side's policies with the concrete evaluator (§2), for the
 /// witness re-check of §4.8 step 5.4.
 package typealias DiffEvaluation = @Sendable (EvaluationRequest, [EvaluationPolicy]) -> Decision
+
+/// How a direction's report names its reference and candidate sides.
+package struct DiffSideNames: Sendable {
+    package var reference: String
+    package var candidate: String
+
+    package init(reference: String, candidate: String) {
+        self.reference = reference
+        self.candidate = candidate
+    }
+}

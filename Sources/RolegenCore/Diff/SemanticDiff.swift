@@ -14,14 +14,15 @@ package struct SemanticDiff {
 
     /// Both directions and the four-way summary.
     package func compare(old: [EvaluationPolicy], new: [EvaluationPolicy]) throws(CatalogError) -> DiffComparison {
-        DiffComparison(newAccess: try newAccess(reference: old, candidate: new),
-                       removedAccess: try newAccess(reference: new, candidate: old),
+        DiffComparison(newAccess: try newAccess(reference: old, candidate: new, names: DiffSideNames(reference: "OLD", candidate: "NEW")),
+                       removedAccess: try newAccess(reference: new, candidate: old, names: DiffSideNames(reference: "NEW", candidate: "OLD")),
                        options: options,
                        catalogVersion: catalog.map { "\($0.metadata.source) \($0.metadata.date)" })
     }
 
     /// NewAccess(B, A) (§4.8).
-    package func newAccess(reference: [EvaluationPolicy], candidate: [EvaluationPolicy]) throws(CatalogError) -> DiffDirectionResult {
+    package func newAccess(reference: [EvaluationPolicy], candidate: [EvaluationPolicy],
+                           names: DiffSideNames = DiffSideNames(reference: "A", candidate: "B")) throws(CatalogError) -> DiffDirectionResult {
         let statements = DiffStatement.collect(reference: reference, candidate: candidate)
         var notes: Set<String> = []
         let tokens = statements.map { $0.resourceTokens(notes: &notes) }
@@ -38,7 +39,7 @@ package struct SemanticDiff {
         let groups = try ActionGroups.build(universe: universe, statements: statements, trivial: trivial, options: options, catalog: catalog)
 
         var search = DirectionSearch(universe: universe, dimensions: dimensions, tokens: tokens, options: options,
-                                     sides: (reference, candidate), evaluate: evaluate)
+                                     sides: (reference, candidate), names: names, evaluate: evaluate)
         for group in groups {
             search.explore(group)
             if search.isDone { break }
@@ -64,6 +65,7 @@ struct DirectionSearch {
     let tokens: [[[DiffToken]]]
     let options: DiffOptions
     let sides: (reference: [EvaluationPolicy], candidate: [EvaluationPolicy])
+    let names: DiffSideNames
     let evaluate: DiffEvaluation
 
     private(set) var findings: [DiffFinding] = []
@@ -72,7 +74,8 @@ struct DirectionSearch {
     private var nodeBudget: Int
 
     init(universe: ActionUniverse, dimensions: ConditionDimensions, tokens: [[[DiffToken]]], options: DiffOptions,
-         sides: (reference: [EvaluationPolicy], candidate: [EvaluationPolicy]), evaluate: @escaping DiffEvaluation) {
+         sides: (reference: [EvaluationPolicy], candidate: [EvaluationPolicy]), names: DiffSideNames, evaluate: @escaping DiffEvaluation) {
+        self.names = names
         self.universe = universe
         self.dimensions = dimensions
         self.tokens = tokens
@@ -108,7 +111,7 @@ struct DirectionSearch {
         if ranOut { exhausted = true }
         guard !solutions.isEmpty else { return }
         let builder = WitnessBuilder(universe: universe, dimensions: dimensions, tokens: tokens, group: group,
-                                     regions: regions, region: region, inPlay: inPlay, options: options)
+                                     regions: regions, region: region, inPlay: inPlay, options: options, names: names)
         var firstCandidate: DiffFinding?
         for assignment in solutions {
             for request in builder.requests(for: assignment) {

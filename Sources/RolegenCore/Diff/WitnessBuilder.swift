@@ -13,6 +13,8 @@ struct WitnessBuilder {
     let region: ResourceRegions.Region
     let inPlay: [DiffStatement]
     let options: DiffOptions
+    /// How reports name A and B in this direction (`OLD`/`NEW`).
+    let names: DiffSideNames
 
     private var other: String { String(regions.alphabet.otherCharacter) }
 
@@ -136,11 +138,11 @@ struct WitnessBuilder {
         let referenceDeny = inPlay.first { $0.role == .referenceDeny && ConditionSolver.holds($0, dimensions: dimensions, assignment: assignment) }
         let regionText: String
         if let referenceDeny {
-            regionText = "matched by A's Deny \(referenceDeny.label)"
+            regionText = "matched by \(names.reference)'s Deny \(referenceDeny.label)"
         } else if !inPlay.contains(where: { $0.role == .referenceAllow }) {
-            regionText = "matches B's \(grantingPatternText(granting, resource: request.resource)) but no A pattern"
+            regionText = "matches \(names.candidate)'s \(grantingPatternText(granting, resource: request.resource)) but no \(names.reference) pattern"
         } else {
-            regionText = "matches B's \(grantingPatternText(granting, resource: request.resource)); A's statements for it have conditions that fail"
+            regionText = "matches \(names.candidate)'s \(grantingPatternText(granting, resource: request.resource)); \(names.reference)'s statements for it have conditions that fail"
         }
         return DiffFinding(verified: verified,
                            granting: granting?.reference ?? StatementReference(policy: "?", index: 0, sid: nil),
@@ -169,18 +171,18 @@ struct WitnessBuilder {
     }
 
     private func reasons(assignment: [Int: Int], referenceDeny: DiffStatement?) -> [String] {
-        if let referenceDeny { return ["A's Deny \(referenceDeny.label) matches"] }
+        if let referenceDeny { return ["\(names.reference)'s Deny \(referenceDeny.label) matches"] }
         let allows = group.statements.filter { $0.role == .referenceAllow }
-        if allows.isEmpty { return ["no A Allow statement covers the action"] }
+        if allows.isEmpty { return ["no \(names.reference) Allow statement covers the action"] }
         return allows.map { statement in
             guard inPlay.contains(where: { $0.id == statement.id }) else {
-                return "A's \(statement.label): resource not matched by its \(statement.resourcesExcept ? "NotResource (excluded)" : "Resource")"
+                return "\(names.reference)'s \(statement.label): resource not matched by its \(statement.resourcesExcept ? "NotResource (excluded)" : "Resource")"
             }
             if let failing = ConditionSolver.firstFailing(statement, dimensions: dimensions, assignment: assignment) {
                 let entry = statement.source.conditions[failing]
-                return "A's \(statement.label): condition `\(entry.operatorName)` on `\(entry.key)` is false"
+                return "\(names.reference)'s \(statement.label): condition `\(entry.operatorName)` on `\(entry.key)` is false"
             }
-            return "A's \(statement.label): matches"
+            return "\(names.reference)'s \(statement.label): matches"
         }
     }
 }
