@@ -13,6 +13,8 @@ struct ConditionDimensions {
         let display: String
         let atoms: [Atom]
         let isOpaque: Bool
+        /// For an opaque dimension: the entry it stands for (witnesses try to realise it).
+        var entry: ConditionEntry? = nil
     }
 
     /// What one entry of one statement contributes.
@@ -54,7 +56,7 @@ struct ConditionDimensions {
             displays[item.entry.normalizedKey] = displays[item.entry.normalizedKey] ?? item.entry.key
             if let reason = Self.outsideFragment(item) {
                 if referenceSignatures.contains(item.signature) && candidateSignatures.contains(item.signature) {
-                    let dimension = opaqueDimension(item.signature, display: "\(item.entry.operatorName) \(item.entry.key)")
+                    let dimension = opaqueDimension(item.signature, entry: item.entry)
                     entries[item.statement.id][item.position] = .table(dimension: dimension, truth: [true, false])
                     notes.insert("`\(item.entry.operatorName)` on `\(item.entry.key)` (\(reason)) appears in both A and B: compared as one opaque condition")
                 } else {
@@ -85,9 +87,10 @@ struct ConditionDimensions {
         notes.insert("\(item.statement.label): `\(item.entry.operatorName)` on `\(item.entry.key)` (\(reason)) is read as \(value) (§4.9)")
     }
 
-    private mutating func opaqueDimension(_ signature: String, display: String) -> Int {
+    private mutating func opaqueDimension(_ signature: String, entry: ConditionEntry) -> Int {
         if let index = dimensionIndex["opaque " + signature] { return index }
-        dimensions.append(Dimension(name: signature, display: display, atoms: [["true"], ["false"]], isOpaque: true))
+        dimensions.append(Dimension(name: signature, display: "\(entry.operatorName) \(entry.key)", atoms: [["true"], ["false"]],
+                                    isOpaque: true, entry: entry))
         dimensionIndex["opaque " + signature] = dimensions.count - 1
         return dimensions.count - 1
     }

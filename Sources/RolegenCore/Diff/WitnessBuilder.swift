@@ -43,11 +43,26 @@ struct WitnessBuilder {
         return results
     }
 
-    /// Context keys by their written name; nil atoms (absent) are left out.
+    /// Context keys by their written name; nil atoms (absent) are left out. Opaque entries that
+    /// compare a key with one variable (`StringEquals k ${k2}`) are realised with equal or
+    /// different values where neither key has a value yet.
     private func contextValues(_ assignment: [Int: Int]) -> [String: [String]] {
         var context: [String: [String]] = [:]
         for (index, atom) in assignment where !dimensions.dimensions[index].isOpaque {
             if let values = dimensions.dimensions[index].atoms[atom] { context[dimensions.dimensions[index].display] = values }
+        }
+        for (index, atom) in assignment.sorted(by: { $0.key < $1.key }) {
+            guard let entry = dimensions.dimensions[index].entry, let op = DiffOperator(entry.operatorName), op.qualifier == .none,
+                  entry.values.count == 1, entry.values[0].hasPrefix("${"), entry.values[0].hasSuffix("}"),
+                  !entry.values[0].contains(","), [.stringEquals, .stringLike, .arnLike, .stringEqualsIgnoreCase].contains(op.comparison)
+            else { continue }
+            let other = String(entry.values[0].dropFirst(2).dropLast())
+            let keys = Set(context.keys.map { $0.lowercased() })
+            guard !keys.contains(entry.key.lowercased()), !keys.contains(other.lowercased()) else { continue }
+            let wantsMatch = (atom == 0) != op.negated
+            let value = op.comparison == .arnLike ? "arn:aws:iam::123456789012:user/u1" : "u1"
+            context[entry.key] = [value]
+            context[other] = [wantsMatch ? value : value + "0"]
         }
         return context
     }
@@ -130,9 +145,10 @@ struct WitnessBuilder {
             let display = dimensions.dimensions[index].display
             context.append(WitnessContextValue(key: display, values: request.context[display.lowercased()] ?? dimensions.dimensions[index].atoms[atom]))
         }
+        let written = Array(contextValues(assignment).keys)
         for (key, values) in request.context.sorted(by: { $0.key < $1.key })
         where !context.contains(where: { $0.key.lowercased() == key }) {
-            context.append(WitnessContextValue(key: key, values: values))
+            context.append(WitnessContextValue(key: written.first { $0.lowercased() == key } ?? key, values: values))
         }
         context.sort { $0.key.lowercased() < $1.key.lowercased() }
         let referenceDeny = inPlay.first { $0.role == .referenceDeny && ConditionSolver.holds($0, dimensions: dimensions, assignment: assignment) }
