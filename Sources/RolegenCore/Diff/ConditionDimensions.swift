@@ -58,7 +58,7 @@ struct ConditionDimensions {
                 if referenceSignatures.contains(item.signature) && candidateSignatures.contains(item.signature) {
                     let dimension = opaqueDimension(item.signature, entry: item.entry)
                     entries[item.statement.id][item.position] = .table(dimension: dimension, truth: [true, false])
-                    notes.insert("`\(item.entry.operatorName)` on `\(item.entry.key)` (\(reason)) appears in both A and B: compared as one opaque condition")
+                    notes.insert("`\(item.entry.operatorName)` on `\(item.entry.key)` (\(reason)) appears on both sides: compared as one opaque condition")
                 } else {
                     approximate(item, reason: reason)
                 }

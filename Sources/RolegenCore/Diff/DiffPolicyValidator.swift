@@ -23,7 +23,7 @@ enum DiffPolicyValidator {
         }
         for statement in view.statements {
             let at = statement.node.location
-            let name = "statement \(statement.label)"
+            let name = statement.sid == nil ? statement.label : "statement \(statement.label)"
             if let effect = statement.effect {
                 if effect.value != "Allow" && effect.value != "Deny" {
                     problems.append(Problem(message: "\(name): Effect must be \"Allow\" or \"Deny\" (exact case), not \"\(effect.value)\"", location: effect.location))

@@ -44,6 +44,9 @@ package struct DiffReportRenderer {
             lines.append("Structure:")
             lines += structureLines(pair.structural).map { "  " + $0 }
         }
+        if report.pairs.count > 1 {
+            lines += ["", "Overall new access: \(report.worstNewAccess.rawValue) (the worst of \(report.pairs.count) pairs)"]
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
