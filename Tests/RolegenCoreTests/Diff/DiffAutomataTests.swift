@@ -61,7 +61,7 @@ import Testing
         DiffFixture.expectVerified(wider, reference: notPayroll, candidate: everything)
     }
 
-    @Test func arnShapedPatternsDoNotMatchTop() throws {
+    @Test("I-D: an ARN-shaped pattern does not match ⊤ (§3.2.4)") func arnShapedPatternsDoNotMatchTop() throws {
         // s3:ListAllMyBuckets takes only ⊤: `arn:aws:s3:::*` never grants it (§3.2.4, I-D).
         let result = try DiffFixture.newAccess(DiffFixture.allow("s3:ListAllMyBuckets", "arn:aws:s3:::*"),
                                                DiffFixture.allow("s3:ListAllMyBuckets", "*"))

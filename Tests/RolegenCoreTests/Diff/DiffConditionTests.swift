@@ -80,7 +80,7 @@ import Testing
         _ = try check(negated, DiffFixture.allow("s3:GetObject", "*"), .fail)
     }
 
-    @Test func multivaluedSubsetsAndTheCap() throws {
+    @Test("Multivalued subsets and the atom cap (I-D: null data set)") func multivaluedSubsetsAndTheCap() throws {
         let anyValue = DiffFixture.allow("iam:TagUser", "*", condition: #"{"ForAnyValue:StringEquals":{"aws:TagKeys":["CostCenter"]}}"#)
         let allValues = DiffFixture.allow("iam:TagUser", "*", condition: #"{"ForAllValues:StringEquals":{"aws:TagKeys":["CostCenter"]}}"#)
         _ = try check(anyValue, allValues, .fail)
@@ -134,7 +134,7 @@ import Testing
         #expect(nodes.verdict == .unknown)
     }
 
-    @Test func approximationsGiveUnknownNeverPass() throws {
+    @Test("Approximations give UNKNOWN, never PASS (I-D: BinaryEquals, ForAnyValue…IfExists)") func approximationsGiveUnknownNeverPass() throws {
         // BinaryEquals is outside the exact fragment: B's is read as true, A's as false.
         let binaryA = DiffFixture.allow("s3:GetObject", "*", condition: #"{"BinaryEquals":{"aws:x":"QQ=="}}"#)
         let binaryB = DiffFixture.allow("s3:GetObject", "*", condition: #"{"BinaryEquals":{"aws:x":"Qg=="}}"#)

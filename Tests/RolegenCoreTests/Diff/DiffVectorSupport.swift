@@ -16,7 +16,7 @@ struct DiffVector: Sendable, CustomTestStringConvertible {
     let pinned: PinnedWitness?
     let implementationDefined: Bool
 
-    var testDescription: String { id }
+    var testDescription: String { implementationDefined ? "\(id) (I-D)" : id }
 
     static let all: [DiffVector] = {
         let data = FileManager.default.contents(atPath: Repository.path("Tests/RolegenCoreTests/Fixtures/semantics/diff.json"))!
