@@ -64,8 +64,7 @@ struct ActionUniverse {
         guard pattern.contains(":") else { return [] }
         let vendor = Self.vendor(pattern)
         let candidates = vendor.contains(where: { $0 == "*" || $0 == "?" }) ? Array(actions.indices) : byService[String(vendor)] ?? []
-        let glob = CompiledGlob.whole(pattern)
-        return Set(candidates.filter { glob.matches(actions[$0].key) })
+        return Set(candidates.filter { PolicySafety.globMatches(pattern: pattern, text: actions[$0].key) })
     }
 
     func index(of key: String) -> Int? { byKey[key] }

@@ -26,6 +26,17 @@ struct BitSet: Hashable, Sendable {
         for index in words.indices { words[index] |= other.words[index] }
     }
 
+    /// Calls `body` with each member in increasing order, without allocating.
+    func forEach(_ body: (Int) -> Void) {
+        for index in words.indices {
+            var rest = words[index]
+            while rest != 0 {
+                body(index * 64 + rest.trailingZeroBitCount)
+                rest &= rest - 1
+            }
+        }
+    }
+
     /// The members in increasing order.
     var members: [Int] {
         var result: [Int] = []

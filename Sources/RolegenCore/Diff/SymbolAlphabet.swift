@@ -67,13 +67,25 @@ struct GlobAutomaton: Sendable {
         var component: Int
     }
 
+    /// What a position reads, resolved to symbols once.
+    private enum Reader: Sendable {
+        case end
+        case symbols([Int])
+        /// `?`: any character symbol (not a variable), a colon only if allowed.
+        case one(crossesColon: Bool)
+        /// `*`: as `?` when restricted; anything, variables included, when it crosses colons.
+        case star(crossesColon: Bool)
+    }
+
     let alphabet: SymbolAlphabet
     private var positions: [Position] = []
     /// Per component: its positions and its accepting positions.
     private(set) var componentPositions: [BitSet] = []
     private var componentFinals: [[Int]] = []
     private var starts: [Int] = []
-    private var symbolMatches: [[Bool]] = []
+    private var readers: [Reader] = []
+    /// Per position: the positions its epsilon closure adds (itself and the stars after it).
+    private var closures: [[Int]] = []
 
     init(alphabet: SymbolAlphabet, components: [[[GlobElement]]]) {
         self.alphabet = alphabet
@@ -94,58 +106,62 @@ struct GlobAutomaton: Sendable {
             ranges.append(members)
             componentFinals.append(finals)
         }
+        let count = positions.count
         componentPositions = ranges.map { members in
-            var set = BitSet(capacity: positions.count)
+            var set = BitSet(capacity: count)
             for member in members { set.insert(member) }
             return set
         }
-        symbolMatches = positions.map { position in
-            (0..<alphabet.count).map { Self.reads(position.element, symbol: $0, alphabet: alphabet) }
+        readers = positions.map { position in
+            switch position.element {
+            case nil: return .end
+            case .literal(let scalar)?:
+                let symbol = alphabet.symbol(scalar)
+                return .symbols(symbol == alphabet.other ? [] : [symbol])
+            case .literalAnyCase(let scalar)?:
+                return .symbols(Array(Set(CaseVariants.of(scalar).map(alphabet.symbol).filter { $0 != alphabet.other })))
+            case .one(let crosses)?: return .one(crossesColon: crosses)
+            case .star(let crosses)?: return .star(crossesColon: crosses)
+            case .variable(let key)?: return .symbols(alphabet.variableSymbol(key).map { [$0] } ?? [])
+            }
+        }
+        closures = (0..<count).map { position in
+            var result: [Int] = []
+            var current = position
+            while true {
+                result.append(current)
+                guard case .star? = positions[current].element else { break }
+                current += 1
+            }
+            return result
         }
     }
 
     var componentCount: Int { componentFinals.count }
 
-    private static func reads(_ element: GlobElement?, symbol: Int, alphabet: SymbolAlphabet) -> Bool {
-        guard let element else { return false }
-        let isVariable = alphabet.isVariable(symbol)
-        switch element {
-        case .literal(let scalar):
-            return !isVariable && symbol == alphabet.symbol(scalar) && symbol != alphabet.other
-        case .literalAnyCase(let scalar):
-            return !isVariable && symbol != alphabet.other
-                && CaseVariants.of(scalar).contains { alphabet.symbol($0) == symbol }
-        case .one(let crossesColon):
-            return !isVariable && (crossesColon || symbol != alphabet.colon)
-        case .star(let crossesColon):
-            return crossesColon || (!isVariable && symbol != alphabet.colon)
-        case .variable(let key):
-            return alphabet.variableSymbol(key) == symbol
-        }
-    }
-
-    private func close(_ position: Int, into set: inout BitSet) {
-        var current = position
-        while true {
-            set.insert(current)
-            guard case .star? = positions[current].element else { return }
-            current += 1
+    private func reads(_ position: Int, _ symbol: Int) -> Bool {
+        switch readers[position] {
+        case .end: return false
+        case .symbols(let symbols): return symbols.contains(symbol)
+        case .one(let crosses): return !alphabet.isVariable(symbol) && (crosses || symbol != alphabet.colon)
+        case .star(let crosses): return crosses || (!alphabet.isVariable(symbol) && symbol != alphabet.colon)
         }
     }
 
     var start: BitSet {
         var set = BitSet(capacity: positions.count)
-        for position in starts { close(position, into: &set) }
+        for position in starts { for member in closures[position] { set.insert(member) } }
         return set
     }
 
     func step(_ state: BitSet, _ symbol: Int) -> BitSet {
         var next = BitSet(capacity: positions.count)
-        for position in state.members where symbolMatches[position][symbol] {
-            if case .star? = positions[position].element {
-                close(position, into: &next)
+        state.forEach { position in
+            guard reads(position, symbol) else { return }
+            if case .star = readers[position] {
+                for member in closures[position] { next.insert(member) }
             } else {
-                close(position + 1, into: &next)
+                for member in closures[position + 1] { next.insert(member) }
             }
         }
         return next
