@@ -20,43 +20,54 @@ package struct DiffCommand: ParsableCommand, ConsoleCommand {
             search budget left the question open. UNKNOWN is never turned into PASS. Summary: equivalent, \
             NEW grants more, NEW grants less, incomparable, or unknown. Details: docs/diff.md.
 
-            DOMAIN CONSTRAINTS (printed in every report; --no-domain turns one off)
-              d1  request ARNs are in the partition aws                          (default on)
-              d2  each action's resource matches its catalog ARN formats, each
-                  ${Placeholder} read as a run without ':' in fields 1-5; actions
-                  without resource types take only "*"                          (default on)
-              d3  keys documented as always present are never absent            (default off; --domain d3)
-              d4  multivalued keys (ArrayOf...) from the catalog                 (default on)
+            DOMAIN CONSTRAINTS (printed in every report)
+              d1  request ARNs are in the partition aws (on; --no-domain d1)
+              d2  an action's resource matches its catalog ARN formats, each
+                  ${Placeholder} a run without ':' in fields 1-5 (I-D);
+                  actions without resource types take only "*" (on)
+              d3  keys documented as always present are never absent
+                  (off; --domain d3)
+              d4  multivalued keys (ArrayOf...) from the catalog (on)
 
             MODES
-              D       the evaluator's resource semantics for every statement (default)
-              robust  NEW's Allow and OLD's Deny read loosely (U), NEW's Deny and OLD's Allow
-                      strictly (L): a PASS then holds whichever way AWS reads colons
+              D       the evaluator's resource semantics everywhere (default)
+              robust  NEW's Allow and OLD's Deny read loosely (U), NEW's Deny
+                      and OLD's Allow strictly (L): a PASS then holds however
+                      AWS reads colons in resource wildcards
 
             IMPLEMENTATION-DEFINED CHOICES (I-D)
-              - an ARN-shaped Resource (even arn:aws:s3:::*) does not match "*" (actions without
-                resource-level permissions); only an all-* pattern does
-              - a plain operator on a multivalued key is false for two or more values
-              - ForAnyValue...IfExists is approximated (§4.9); BinaryEquals too
-              - [""] counts as the null data set of set operators; an empty list is absent for plain operators
+              - an ARN-shaped Resource (even arn:aws:s3:::*) does not match
+                "*", the resource of actions without resource-level
+                permissions; only an all-* pattern does
+              - a plain operator on a multivalued key is false for two or
+                more values
+              - ForAnyValue...IfExists and BinaryEquals are approximated
+              - [""] is the null data set of set operators; an empty list is
+                read as absent by plain operators
               - StringEqualsIgnoreCase folds case with simple mappings
-              - a condition value with a policy variable (two keys compared) is an opaque condition
-                when OLD and NEW both have it, else approximated
+              - a condition value with a policy variable (two keys compared)
+                is one opaque condition when OLD and NEW both have it, else
+                approximated
               - --all reports one witness per action class and resource region
 
             KNOWN LIMITATIONS
-              - identity policies only: no cross-account evaluation, boundaries, SCPs or sessions
-              - no service-specific authorisation (KMS key policies, S3 ACLs and Block Public Access,
-                VPC endpoint policies)
-              - operations that authorise several resources are compared one resource at a time
-              - context keys are independent of each other and of the principal (no correlations)
-              - catalog drift: a PASS is relative to the bundled catalog; actions it lacks are
-                only compared where a policy names them literally (no open-world mode)
+              - identity policies only: no cross-account evaluation,
+                boundaries, SCPs or session policies
+              - no service-specific authorisation (KMS key policies, S3 ACLs
+                and Block Public Access, VPC endpoint policies)
+              - operations that authorise several resources are compared one
+                resource at a time
+              - context keys are independent of each other and of the
+                principal (no correlations)
+              - catalog drift: a PASS is relative to the bundled catalog;
+                actions it lacks are compared only where a policy names them
+                literally (no open-world mode)
 
             EXIT CODES
-              0  compared (with --fail-on new-access: NEW grants nothing new, every pair PASS)
-              1  with --fail-on new-access: some pair's new access is FAIL or UNKNOWN
-              2  usage or input error (missing file, invalid JSON/YAML or policy, unknown --role)
+              0  compared; with --fail-on new-access: nothing new anywhere
+              1  with --fail-on new-access: some new access is FAIL or UNKNOWN
+              2  usage or input error (missing file, invalid JSON/YAML or
+                 policy, unknown --role)
 
             EXAMPLES
               rolegen diff old.json new.json
