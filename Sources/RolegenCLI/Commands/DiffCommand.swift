@@ -27,7 +27,8 @@ package struct DiffCommand: ParsableCommand, ConsoleCommand {
                   actions without resource types take only "*" (on)
               d3  keys documented as always present are never absent
                   (off; --domain d3)
-              d4  multivalued keys (ArrayOf...) from the catalog (on)
+              d4  multivalued keys (ArrayOf...) from the catalog; other keys
+                  take one value (on; off: any key may take several)
 
             MODES
               D       the evaluator's resource semantics everywhere (default)

@@ -108,8 +108,14 @@ struct ConditionDimensions {
         }
         let family = families.count == 1 ? families.first! : nil
         var multivalued = items.contains { $0.op?.qualifier != DiffOperator.Qualifier.none && $0.op?.family != .null }
-        if options.constraints.keyTypes, !multivalued, let catalog, Self.isMultivaluedInCatalog(key, catalog: catalog) {
-            multivalued = true
+        // d4 on: the catalog says which keys are multivalued (others take one value); off: any
+        // key may carry several values.
+        if !multivalued && family != nil {
+            if !options.constraints.keyTypes {
+                multivalued = true
+            } else if let catalog, Self.isMultivaluedInCatalog(key, catalog: catalog) {
+                multivalued = true
+            }
         }
         let typed = items.filter { $0.op?.family != .null }
         var base = ["u1"]

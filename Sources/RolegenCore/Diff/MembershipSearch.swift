@@ -28,16 +28,30 @@ struct MembershipSearch {
 
     func run() -> Outcome {
         let start = automaton.start
-        var states: [BitSet] = [start]
-        var parents: [(parent: Int, symbol: Int)] = [(-1, -1)]
-        var seen: [BitSet: Int] = [start: 0]
+        var states: [BitSet] = []
+        var parents: [(parent: Int, symbol: Int)] = []
+        var seen: [BitSet: Int] = [:]
+        if skipEmptyWord {
+            // Search from the one-symbol words: the start state may be reached again by a longer word.
+            for symbol in 0..<automaton.alphabet.count {
+                let next = automaton.step(start, symbol)
+                guard seen[next] == nil, worthExpanding(next) else { continue }
+                seen[next] = states.count
+                states.append(next)
+                parents.append((-1, symbol))
+            }
+        } else {
+            states = [start]
+            parents = [(-1, -1)]
+            seen = [start: 0]
+        }
         var found: [BitSet: Int] = [:]
         var order: [BitSet] = []
         var head = 0
         var exhausted = false
         while head < states.count {
             let state = states[head]
-            if !(skipEmptyWord && head == 0) && required.allSatisfy({ automaton.accepts(state, component: $0) }) {
+            if required.allSatisfy({ automaton.accepts(state, component: $0) }) {
                 var membership = BitSet(capacity: tracked.count)
                 for (bit, component) in tracked.enumerated() where automaton.accepts(state, component: component) {
                     membership.insert(bit)
@@ -75,7 +89,7 @@ struct MembershipSearch {
     private func word(to index: Int, parents: [(parent: Int, symbol: Int)]) -> [Int] {
         var result: [Int] = []
         var current = index
-        while parents[current].parent >= 0 {
+        while current >= 0, parents[current].symbol >= 0 {
             result.append(parents[current].symbol)
             current = parents[current].parent
         }

@@ -158,6 +158,17 @@ import Testing
         #expect(try DiffFixture.newAccess(star, literal, options: robust).verdict != .pass)
     }
 
+    @Test func singleValuedKeysTakeSeveralValuesOnlyWithoutD4() throws {
+        // StringLikeIfExists "*" holds for every single value and for absence, not for two values.
+        let anyValue = DiffFixture.allow("s3:GetObject", "*", condition: #"{"StringLikeIfExists":{"aws:PrincipalTag/team":"*"}}"#)
+        let unconditional = DiffFixture.allow("s3:GetObject", "*")
+        _ = try check(anyValue, unconditional, .pass)
+        var off = DiffOptions()
+        off.constraints.keyTypes = false
+        let result = try check(anyValue, unconditional, .fail, options: off)
+        #expect((result.findings.first?.request.context["aws:principaltag/team"]?.count ?? 0) >= 2)
+    }
+
     @Test func domainConstraintsOnlyShrinkTheUniverse() throws {
         let s3Only = DiffFixture.allow("s3:GetObject", "arn:aws:s3:::*")
         let everything = DiffFixture.allow("s3:GetObject", "*")
