@@ -105,6 +105,17 @@ import RolegenTestSupport
         #expect(failOnConsole.errors.contains("unknown --fail-on 'new'"))
     }
 
+    @Test func writesTheReportToAFile() {
+        let policy = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#
+        let fileSystem = InMemoryFileSystem(["a.json": policy, "b.json": policy])
+        let console = CapturingConsole()
+        let status = RolegenCommand.run(arguments: ["diff", "a.json", "b.json", "--format", "json", "-o", "report.json", "--fail-on", "new-access"],
+                                        console: console, fileSystem: fileSystem)
+        #expect(status == 0)
+        #expect(console.output.isEmpty)
+        #expect(fileSystem.text("report.json")?.contains("\"summary\": \"equivalent\"") == true)
+    }
+
     @Test func helpListsLimitationsAndChoices() {
         let help = DiffCommand.helpMessage()
         #expect(help.contains("KNOWN LIMITATIONS"))

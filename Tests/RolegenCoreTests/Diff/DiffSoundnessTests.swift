@@ -114,7 +114,7 @@ import Testing
         let catalog = universe == .noCatalog ? nil : TestCatalog.bundled
         let requests = Self.requests(universe)
         var verdicts: [DiffVerdict: Int] = [:]
-        for round in 0..<15 {
+        for round in 0..<12 {
             let reference = Self.randomPolicy(&random, name: "A", universe: universe)
             let candidate = Self.randomPolicy(&random, name: "B", universe: universe)
             let result = try SemanticDiff(catalog: catalog, options: options).newAccess(reference: [reference], candidate: [candidate])
