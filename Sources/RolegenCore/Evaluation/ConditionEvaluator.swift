@@ -15,6 +15,9 @@ package enum ConditionEvaluator {
         }
         let present = context[entry.normalizedKey]
         let absent = present?.isEmpty ?? true
+        if present?.isEmpty == true {
+            notes.add("§3.4.2 I-D: key \(entry.key) has an empty list of values; it counts as absent")
+        }
         if op.comparison == .null {
             let wantsAbsent = entry.values.contains { ConditionScalars.bool($0) == true }
             let wantsPresent = entry.values.contains { ConditionScalars.bool($0) == false }
@@ -35,10 +38,12 @@ package enum ConditionEvaluator {
             let holds = satisfies(values[0], op: op, entry: entry, context: context, variables: variables, notes: &notes)
             return Verdict(holds: holds, reason: "value '\(values[0])' " + (op.isNegated ? "matches one of " : "matches none of ") + listed(entry.values))
         case .forAllValues:
+            if values == [""] { notes.add("§3.4.2 I-D: key \(entry.key) has only the empty string; set operators treat it as a null data set") }
             if isNullSet(values) { return Verdict(holds: true, reason: "") }
             let failing = values.first { !satisfies($0, op: op, entry: entry, context: context, variables: variables, notes: &notes) }
             return Verdict(holds: failing == nil, reason: "value '\(failing ?? "")' fails " + listed(entry.values))
         case .forAnyValue:
+            if values == [""] { notes.add("§3.4.2 I-D: key \(entry.key) has only the empty string; set operators treat it as a null data set") }
             if isNullSet(values) {
                 if op.ifExists && present == nil {
                     notes.add("§3.4.2 I-D: ForAnyValue…IfExists with an absent key does not hold")
@@ -74,7 +79,14 @@ package enum ConditionEvaluator {
         var pieces: [PatternPiece] = [.pattern(value)]
         if op.acceptsVariables {
             switch VariableSubstitution.resolve(value, context: context, enabled: variables) {
-            case .resolved(let resolved): pieces = resolved
+            case .resolved(let resolved):
+                pieces = resolved
+                if resolved.count > 1 || resolved.first != .pattern(value) {
+                    if op.comparison == .bool { notes.add("§3.4.3 I-D: policy variables are substituted in Bool values") }
+                    if op.comparison == .stringLike || op.comparison == .arnLike {
+                        notes.add("§3.6 I-D: text substituted for a policy variable is literal (its * and ? are not wildcards)")
+                    }
+                }
             case .unresolved(let variable):
                 notes.add("§3.6: variable ${\(variable)} in the value '\(value)' of \(key) is absent: that value matches nothing")
                 return false
@@ -85,6 +97,7 @@ package enum ConditionEvaluator {
         case .stringEquals:
             return x.unicodeScalars.elementsEqual(text.unicodeScalars)
         case .stringEqualsIgnoreCase:
+            notes.add("§3.4.3 I-D: StringEqualsIgnoreCase compares after the Unicode simple lower-case mapping")
             return ConditionScalars.folded(x) == ConditionScalars.folded(text)
         case .stringLike:
             return GlobMatcher.matches(PatternPiece.tokens(pieces), Array(x.unicodeScalars))
@@ -93,6 +106,9 @@ package enum ConditionEvaluator {
                   let rhs = parsed(text, DecimalNumber.init, what: "a number", key: key, policy: true, notes: &notes) else { return false }
             return order.holds(lhs, rhs)
         case .date(let order):
+            for text in [x, text] where !text.isEmpty && text.allSatisfy(\.isASCIIDigit) {
+                notes.add("§3.4.3 I-D: the date '\(text)' of \(key) is read as epoch seconds")
+            }
             guard let lhs = parsed(x, Instant.init, what: "a date", key: key, notes: &notes),
                   let rhs = parsed(text, Instant.init, what: "a date", key: key, policy: true, notes: &notes) else { return false }
             return order.holds(lhs, rhs)
@@ -108,6 +124,7 @@ package enum ConditionEvaluator {
             guard let address = parsed(x, IPBlock.init(address:), what: "an IP address", key: key, notes: &notes),
                   let block = parsed(text, IPBlock.init(cidr:), what: "an IP address or CIDR block", key: key, policy: true, notes: &notes)
             else { return false }
+            if block.isV6 && !text.contains("/") { notes.add("§3.4.3 I-D: the IPv6 address '\(text)' without a prefix is a /128") }
             return block.contains(address)
         case .arnLike:
             return arnMatches(pieces, x)

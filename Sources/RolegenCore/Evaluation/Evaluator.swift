@@ -98,6 +98,7 @@ package struct Evaluator: Sendable {
             return result(.denyImplicit, .session, "a federated-user session without session policies has no permissions")
         }
         if identityAllows.isEmpty {
+            notes.add("§2.4 I-D: a resource policy naming the role or everyone grants without an identity Allow, within the boundary and session policies")
             return result(.allow, .resourcePolicy, "the resource policy grants, within the boundary and session policies", deciding: delegating)
         }
         return result(.allow, .identity, "an identity policy allows and nothing denies", deciding: identityAllows)

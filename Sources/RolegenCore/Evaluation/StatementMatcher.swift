@@ -75,6 +75,9 @@ package enum StatementMatcher {
             case .unresolved(let key):
                 notes.add("§3.6: variable ${\(key)} in resource '\(pattern)' is absent: the pattern matches no resource")
             case .resolved(let pieces):
+                if pieces.contains(where: { if case .literal(let text) = $0 { return text.contains("*") || text.contains("?") } else { return false } }) {
+                    notes.add("§3.6 I-D: text substituted for a policy variable is literal (its * and ? are not wildcards)")
+                }
                 let matched = ResourceMatcher.matches(pieces: pieces, resource: request.resource, semantics: semantics)
                 noteAmbiguity(pieces, pattern: pattern, resource: request.resource, notes: &notes)
                 if matched && hit == nil { hit = pattern }

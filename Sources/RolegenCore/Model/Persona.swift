@@ -13,6 +13,8 @@ package struct PersonaDocument: Sendable {
     package var guards: [GuardSetting]
     package var deny: [StatementTemplate]
     package var tags: SourceNode?
+    /// `expect:`: what `rolegen test` checks. Not inherited through `extends`.
+    package var expectations: [PolicyExpectation] = []
 }
 
 /// A name and the node written for it: a value, an argument, a guard parameter.
@@ -67,4 +69,23 @@ package struct GuardSetting: Sendable {
     package var enabled: Bool
     package var arguments: [NamedNode]
     package var location: SourceLocation
+}
+
+/// One `expect:` entry: a request the persona's generated policies must allow or deny
+/// (`rolegen test`). Strings may refer to the persona's values as `${name}`.
+package struct PolicyExpectation: Sendable {
+    package static let keys = ["name", "allow", "deny"]
+
+    package var name: Located<String>?
+    package var expected: ExpectedDecision
+    package var request: RequestSpec
+    /// The entry, for reports: the persona file's line of the expectation.
+    package var location: SourceLocation
+
+    package init(name: Located<String>?, expected: ExpectedDecision, request: RequestSpec, location: SourceLocation) {
+        self.name = name
+        self.expected = expected
+        self.request = request
+        self.location = location
+    }
 }

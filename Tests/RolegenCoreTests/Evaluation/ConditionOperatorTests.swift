@@ -238,4 +238,16 @@ import Testing
         #expect(!Self.holds("StringEquals", ["${x}"], ["k": ["a"], "x": ["a", "b"]]), "a multivalued key is not substituted")
         #expect(Self.holds("StringEquals", ["a$b${"], ["k": ["a$b${"]]), "a lone $ or an unclosed ${ is text")
     }
+
+    @Test("each I-D rule that applies is noted for --explain", .tags(.implementationDefined))
+    func implementationDefinedNotes() {
+        #expect(Self.notes("StringEqualsIgnoreCase", ["a"], ["k": ["A"]]) == ["§3.4.3 I-D: StringEqualsIgnoreCase compares after the Unicode simple lower-case mapping"])
+        #expect(Self.notes("IpAddress", ["::1"], ["k": ["::1"]]) == ["§3.4.3 I-D: the IPv6 address '::1' without a prefix is a /128"])
+        #expect(Self.notes("DateEquals", ["0"], ["k": ["1970-01-01T00:00:00Z"]]) == ["§3.4.3 I-D: the date '0' of k is read as epoch seconds"])
+        #expect(Self.notes("StringLike", ["${v}"], ["k": ["x"], "v": ["a*"]]) == ["§3.6 I-D: text substituted for a policy variable is literal (its * and ? are not wildcards)"])
+        #expect(Self.notes("Bool", ["${v}"], ["k": ["true"], "v": ["true"]]) == ["§3.4.3 I-D: policy variables are substituted in Bool values"])
+        #expect(Self.notes("ForAllValues:StringEquals", ["a"], ["k": [""]]) == ["§3.4.2 I-D: key k has only the empty string; set operators treat it as a null data set"])
+        #expect(Self.notes("StringEquals", ["a"], ["k": []]) == ["§3.4.2 I-D: key k has an empty list of values; it counts as absent"])
+        #expect(Self.notes("ForAnyValue:StringEqualsIfExists", ["a"], [:]) == ["§3.4.2 I-D: ForAnyValue…IfExists with an absent key does not hold"])
+    }
 }
