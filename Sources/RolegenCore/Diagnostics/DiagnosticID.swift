@@ -76,6 +76,5 @@ package enum DiagnosticID: String, Sendable, CaseIterable {
 
     // Diff
     case diffInput = "diff.input"
-    case diffPolicyInvalid = "diff.policy-invalid"
     case diffRoleUnknown = "diff.role-unknown"
 }

@@ -49,7 +49,7 @@ package struct DiffInputLoader {
         }
         switch LintFileFormat.detect(root, isYAML: isYAML) {
         case .policy:
-            return policy(root, name: path, sink: sink).map { DiffInput(name: path, policies: [$0], notes: []) }
+            return policy(root, name: path, fromYAML: isYAML, sink: sink).map { DiffInput(name: path, policies: [$0], notes: []) }
         case .policyVersion:
             guard let version = PolicyView.last("PolicyVersion", in: root.mappingEntries ?? []),
                   let document = PolicyView.last("Document", in: version.mappingEntries ?? []) else {
@@ -70,10 +70,13 @@ package struct DiffInputLoader {
 
     // MARK: Policies
 
-    private func policy(_ root: SourceNode, name: String, sink: DiagnosticSink) -> EvaluationPolicy? {
-        let problems = DiffPolicyValidator.problems(root)
-        for problem in problems { sink.error(.diffPolicyInvalid, problem.message, at: problem.location) }
-        return problems.isEmpty ? EvaluationPolicy(root, name: name) : nil
+    /// A document IAM would store as an identity policy; otherwise IAM's answer at its place.
+    private func policy(_ root: SourceNode, name: String, fromYAML: Bool = false, sink: DiagnosticSink) -> EvaluationPolicy? {
+        if let rejection = IAMValidator(profile: .identity).validate(root, fromYAML: fromYAML) {
+            sink.error(.policyRejected, "IAM rejects this identity policy: \(rejection.message)", at: rejection.location)
+            return nil
+        }
+        return EvaluationPolicy(root, name: name)
     }
 
     private func embedded(_ node: SourceNode, path: String, name: String, sink: DiagnosticSink) -> EvaluationPolicy? {
