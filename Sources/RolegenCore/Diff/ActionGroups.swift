@@ -64,11 +64,13 @@ enum ActionGroups {
                                           domain: domain, representative: representative))
             }
         }
-        // Classes with actions B's Allow statements name literally first, then larger ones.
+        // Classes with actions B's Allow statements name literally first, then those whose
+        // resources the catalog describes (their witnesses are realistic), then larger ones.
         return groups.sorted { lhs, rhs in
             let l = candidateLiterals.contains(universe.actions[lhs.representative].key)
             let r = candidateLiterals.contains(universe.actions[rhs.representative].key)
             if l != r { return l }
+            if (lhs.domain.templates == nil) != (rhs.domain.templates == nil) { return lhs.domain.templates != nil }
             if lhs.actions.count != rhs.actions.count { return lhs.actions.count > rhs.actions.count }
             return universe.actions[lhs.representative].key < universe.actions[rhs.representative].key
         }

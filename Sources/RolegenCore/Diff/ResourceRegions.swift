@@ -1,3 +1,5 @@
+import Foundation
+
 /// The resource dimension for one action group (§4.5): every reachable combination of
 /// "statement s's Resource matches" with its shortest resource, plus ⊤ when the actions take it.
 struct ResourceRegions {
@@ -60,6 +62,12 @@ struct ResourceRegions {
             return
         }
         let pruneOnCandidates = statements.filter(\.isCandidateAllow).allSatisfy { !$0.resourcesExcept }
+        if pruneOnCandidates, options.mode == .standard, let templates = domain.templates,
+           !Self.prefixesMeet(statements.filter(\.isCandidateAllow).flatMap { tokens[$0.id] }, templates: templates,
+                              partition: options.constraints.partitions?.count == 1 ? options.constraints.partitions?.first : nil) {
+            // No B Allow pattern can name a resource of these actions: nothing to search.
+            return
+        }
         let needed = pruneOnCandidates ? statements.indices.filter { statements[$0].isCandidateAllow } : []
         let search = MembershipSearch(automaton: automaton, tracked: statementComponents, required: domainComponents,
                                       needed: needed, budget: options.productStateBudget)
@@ -68,6 +76,25 @@ struct ResourceRegions {
         for region in outcome.regions {
             let membership = statements.indices.map { region.membership.contains($0) != statements[$0].resourcesExcept }
             regions.append(Region(membership: membership, word: region.word))
+        }
+    }
+
+    /// Whether some pattern's literal beginning agrees with some template's (one is a prefix of
+    /// the other): otherwise their languages cannot meet. A cheap test before the search, since
+    /// NotAction classes split into thousands of template groups of other services.
+    static func prefixesMeet(_ patterns: [[DiffToken]], templates: [String], partition: String?) -> Bool {
+        let patternPrefixes = patterns.map { pattern in
+            String(String.UnicodeScalarView(pattern.prefix { if case .character = $0 { true } else { false } }.compactMap {
+                if case .character(let scalar) = $0 { scalar } else { nil }
+            }))
+        }
+        let templatePrefixes = templates.map { format in
+            var text = format
+            if let partition { text = text.replacingOccurrences(of: "${Partition}", with: partition) }
+            return String(text.prefix { $0 != "$" })
+        }
+        return patternPrefixes.contains { pattern in
+            templatePrefixes.contains { pattern.hasPrefix($0) || $0.hasPrefix(pattern) }
         }
     }
 
