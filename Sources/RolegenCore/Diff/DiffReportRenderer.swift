@@ -218,15 +218,24 @@ package struct DiffReportRenderer {
                 for group in grouped(direction.findings) {
                     lines += ["", "Granted by `\(label(group.granting))`:", ""]
                     for finding in group.findings {
-                        let parts = findingLines(finding)
-                        lines.append("- " + parts[0])
-                        lines += parts.dropFirst().map { "  - " + $0 }
+                        var action = "action `\(finding.action)`"
+                        if finding.classSize > 1 {
+                            action += " (represents \(finding.classSize) actions alike here" + (finding.classPattern.map { ": `\($0)`" } ?? "") + ")"
+                        }
+                        lines.append("- " + action + (finding.verified ? "" : " — *not confirmed by the evaluator*"))
+                        lines.append("  - resource `\(finding.resource)`: \(finding.region)")
+                        if !finding.context.isEmpty {
+                            lines.append("  - context: " + finding.context.map { "`\($0.key)` = `\(contextText($0.values))`" }.joined(separator: "; "))
+                        }
+                        lines += finding.reasons.map { "  - why not: \($0)" }
                     }
                 }
             }
             let notes = pair.notes + pair.comparison.newAccess.notes + pair.comparison.removedAccess.notes
             if !notes.isEmpty { lines += ["", "### Notes", ""] + notes.map { "- " + $0 } }
-            lines += ["", "### Structure", ""] + structureLines(pair.structural).map { "- " + $0 }
+            lines += ["", "### Structure", ""] + structureLines(pair.structural).map { line in
+                line.hasPrefix("  ") ? "  - `" + line.dropFirst(2) + "`" : "- " + line
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
