@@ -143,7 +143,7 @@ struct ResourceRegions {
     }
 
     /// Text → symbols of this alphabet (characters no pattern names read as OTHER).
-    func word(_ text: String, variables: [String: String] = [:]) -> [Int] {
+    func word(_ text: String) -> [Int] {
         text.unicodeScalars.map { alphabet.symbol($0) }
     }
 }
