@@ -19,14 +19,20 @@ package struct GenerateCommand: ParsableCommand, ConsoleCommand {
             Templates are looked up in the --templates directories, then in every `templates/` directory beside \
             the persona file or one of its parent directories, nearest first.
 
+            With --check, nothing is written: the run exits with 1 and lists each file under --output that is \
+            missing, differs or is no longer generated, so CI and the pre-commit hook rolegen-generate-check catch \
+            bundles committed without regenerating them.
+
             EXAMPLES
               rolegen personas/data-scientist.yaml --values examples/acme-ml/values.yaml
               rolegen generate personas/ --values team.yaml -o build/iam
               rolegen personas/ml-admin.yaml --values team.yaml --set region=eu-west-1
               rolegen personas/ml-admin.yaml --values team.yaml --explain
+              rolegen generate personas/ --values team.yaml -o build/iam --check
 
             EXIT CODES
-              0  the policies were generated (warnings may have been printed)
+              0  the policies were generated (warnings may have been printed); with --check, they are up to date
+              1  with --check: stale files (nothing was written)
               2  usage or input error: nothing was written
             """
     )
@@ -52,12 +58,16 @@ package struct GenerateCommand: ParsableCommand, ConsoleCommand {
     @Flag(help: "Print each statement with the persona line, template and guards it came from.")
     package var explain = false
 
+    @Flag(help: "Write nothing; exit with 1 when the bundles under --output are not what the personas generate now.")
+    package var check = false
+
     @OptionGroup package var catalogOptions: CatalogOptions
 
     package init() {}
 
     package func validate() throws {
         if personas.isEmpty { throw ValidationError("name at least one persona file, such as personas/data-scientist.yaml") }
+        if check && output == nil { throw ValidationError("--check compares with the bundles under --output DIR; give -o DIR") }
     }
 
     package func run() throws {
@@ -98,6 +108,14 @@ package struct GenerateCommand: ParsableCommand, ConsoleCommand {
             report(sink, console: console, failed: true)
             return .inputError
         }
+        if let output, check {
+            // --check (pre-commit's rolegen-generate-check): compare, write nothing (BundleCheck).
+            report(sink, console: console, failed: false)
+            let stale = BundleCheck.staleFiles(bundles, in: output, fileSystem: fileSystem)
+            console.writeOutput(BundleCheck.render(stale))
+            console.writeInfo(BundleCheck.summary(stale, bundles: bundles.count))
+            return stale.isEmpty ? .success : .findings
+        }
         if let output {
             do {
                 try write(bundles, to: output, fileSystem: fileSystem)
@@ -112,7 +130,7 @@ package struct GenerateCommand: ParsableCommand, ConsoleCommand {
                 let size = PolicyJSONWriter.quotaSize(of: bundle.permissionsJSON)
                 let count = bundle.statements.count
                 let policies = bundle.managedPolicies.count
-                console.writeError("wrote \(joinPath(output, bundle.persona.name))/ (\(count) statement\(count == 1 ? "" : "s"), "
+                console.writeInfo("wrote \(joinPath(output, bundle.persona.name))/ (\(count) statement\(count == 1 ? "" : "s"), "
                                    + "\(size) characters\(policies > 1 ? " in \(policies) managed policies" : ""))\n")
             }
             if explain { bundles.forEach { console.writeOutput(ExplainRenderer.render($0)) } }
