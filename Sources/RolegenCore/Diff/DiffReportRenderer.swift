@@ -30,7 +30,11 @@ package struct DiffReportRenderer {
                 lines.append("\(title): \(directionSummary(direction))")
                 for group in grouped(direction.findings) {
                     lines.append("  granted by \(label(group.granting))")
-                    for finding in group.findings { lines += findingLines(finding).map { "    " + $0 } }
+                    for finding in group.findings {
+                        let parts = findingLines(finding)
+                        lines.append("    - " + parts[0])
+                        lines += parts.dropFirst().map { "      " + $0 }
+                    }
                 }
             }
             let notes = pair.notes + pair.comparison.newAccess.notes.map { "new access: " + $0 }
