@@ -64,6 +64,8 @@ import RolegenTestSupport
         #expect(status == 1)
         #expect(console.output.contains("(only in NEW)"))
         #expect(console.output.contains("(only in OLD)"))
+        #expect(console.output.contains("dirs/old/notes.json: not a policy, not compared"))
+        #expect(console.output.contains("dirs/new/trust-policy.json: a trust or resource policy, not compared"))
         GoldenFile.check(console.output, against: Repository.path(path("expected/dirs.txt")))
     }
 

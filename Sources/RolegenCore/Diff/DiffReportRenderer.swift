@@ -48,6 +48,9 @@ package struct DiffReportRenderer {
             lines.append("Structure:")
             lines += structureLines(pair.structural).map { "  " + $0 }
         }
+        if !report.skipped.isEmpty {
+            lines += ["", "Skipped:"] + report.skipped.map { "  - " + $0 }
+        }
         if report.pairs.count > 1 {
             lines += ["", "Overall new access: \(report.worstNewAccess.rawValue) (the worst of \(report.pairs.count) pairs)"]
         }
@@ -140,6 +143,7 @@ package struct DiffReportRenderer {
             ])),
             ("newAccess", .string(report.worstNewAccess.rawValue)),
             ("pairs", .array(report.pairs.map(json))),
+            ("skipped", .array(report.skipped.map(JSONValue.string))),
         ])
     }
 
@@ -241,6 +245,7 @@ package struct DiffReportRenderer {
                 line.hasPrefix("  ") ? "  - `" + line.dropFirst(2) + "`" : "- " + line
             }
         }
+        if !report.skipped.isEmpty { lines += ["", "## Skipped", ""] + report.skipped.map { "- " + $0 } }
         return lines.joined(separator: "\n") + "\n"
     }
 }
