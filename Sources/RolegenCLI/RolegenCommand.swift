@@ -31,8 +31,8 @@ package struct RolegenCommand: ParsableCommand {
             Documentation: README.md and docs/ in the rolegen repository.
             """,
         version: "rolegen \(RolegenVersion.current)",
-        subcommands: [GenerateCommand.self, LintCommand.self, SimulateCommand.self, TestCommand.self, RulesCommand.self, ExplainCommand.self,
-                      CatalogCommand.self, InitCommand.self, SchemaCommand.self],
+        subcommands: [GenerateCommand.self, LintCommand.self, DiffCommand.self, SimulateCommand.self, TestCommand.self, RulesCommand.self,
+                      ExplainCommand.self, CatalogCommand.self, InitCommand.self, SchemaCommand.self],
         defaultSubcommand: GenerateCommand.self
     )
 
