@@ -51,7 +51,7 @@ let package = Package(
             path: "Fuzz/Support",
             swiftSettings: strictSettings
         ),
-    ] + ["FuzzJSONPolicy", "FuzzYAMLLibrary", "FuzzLint", "FuzzEvaluator"].map { name in
+    ] + ["FuzzJSONPolicy", "FuzzYAMLLibrary", "FuzzLint", "FuzzEvaluator", "FuzzDiff"].map { name in
         .executableTarget(
             name: name,
             dependencies: ["FuzzSupport", "RolegenCore"],

@@ -19,12 +19,8 @@ package final class Generator {
 
     package func generate(personaPath: String, values: ValueSources, sink: DiagnosticSink) -> RoleBundle? {
         let before = sink.errorCount
-        let resolver = PersonaResolver(loader: loader, sink: sink,
-                                       personaSearchPaths: Self.discover("personas", from: personaPath, fileSystem: loader.fileSystem))
-        guard let persona = resolver.resolve(path: personaPath, sources: values) else { return nil }
+        guard let (persona, composed) = compose(personaPath: personaPath, values: values, sink: sink) else { return nil }
         let library = library(for: personaPath)
-        let composer = Composer(library: library, catalog: catalog, sink: sink, limits: loader.limits)
-        guard let composed = composer.compose(persona) else { return nil }
         let statements = StatementMerger.merge(composed)
         PolicySafety.check(statements, partition: persona.context.partition.text, sink: sink)
         if statements.isEmpty {
@@ -56,6 +52,17 @@ package final class Generator {
             templates: used, managedPolicies: packed, manifestSources: persona.sources.map(relative))
         checkQuotas(bundle, sink: sink)
         return bundle
+    }
+
+    /// The persona and its templates' statements as expanded, before they are merged, sorted
+    /// and split (the property tests compare the two).
+    package func compose(personaPath: String, values: ValueSources, sink: DiagnosticSink) -> (ResolvedPersona, [ComposedStatement])? {
+        let resolver = PersonaResolver(loader: loader, sink: sink,
+                                       personaSearchPaths: Self.discover("personas", from: personaPath, fileSystem: loader.fileSystem))
+        guard let persona = resolver.resolve(path: personaPath, sources: values) else { return nil }
+        let composer = Composer(library: library(for: personaPath), catalog: catalog, sink: sink, limits: loader.limits)
+        guard let composed = composer.compose(persona) else { return nil }
+        return (persona, composed)
     }
 
     private func checkQuotas(_ bundle: RoleBundle, sink: DiagnosticSink) {
