@@ -74,7 +74,9 @@ let package = Package(
         .testTarget(
             name: "RolegenCLITests",
             // `rolegen` is listed so that `swift test` builds the binary the process tests run.
-            dependencies: ["RolegenCLI", "RolegenCore", "RolegenTestSupport", "rolegen"],
+            // and the fuzz targets' replay drivers, which FuzzRegressionTests runs on saved inputs.
+            dependencies: ["RolegenCLI", "RolegenCore", "RolegenTestSupport", "rolegen",
+                           "FuzzJSONPolicy", "FuzzYAMLLibrary", "FuzzLint", "FuzzEvaluator", "FuzzDiff"],
             swiftSettings: strictSettings
         ),
     ]
