@@ -19,6 +19,22 @@ package struct GenerateCommand: ParsableCommand, ConsoleCommand {
             Templates are looked up in the --templates directories, then in every `templates/` directory beside \
             the persona file or one of its parent directories, nearest first.
 
+            FORMATS (--format)
+              iam-json             the documents as IAM takes them (default); one directory per persona with -o
+              cloudformation       one CloudFormation stack (YAML) for all the personas: AWS::IAM::Role,
+                                   AWS::IAM::ManagedPolicy; with -o, DIR/template.yaml and DIR/manifest.json
+              cloudformation-json  the same stack as JSON (DIR/template.json)
+              terraform            one Terraform module: aws_iam_role, aws_iam_policy, attachments,
+                                   jsonencode; with -o, DIR/main.tf and DIR/manifest.json
+            Without -o the stack or module is printed.
+
+            PACKAGING
+            Permissions are attached as managed policies of at most 6,144 characters (white space not \
+            counted): a larger policy is split into several, and a statement too large by itself is split \
+            along its action or resource list (Sids NamePart1, NamePart2, ...); the parts grant exactly what \
+            the whole did. More than --max-policies (10 by default, IAM's default quota; 20 at most) is an \
+            error. --inline writes one inline policy instead (at most 10,240 characters for a role).
+
             EXAMPLES
               rolegen personas/data-scientist.yaml --values examples/acme-ml/values.yaml
               rolegen generate personas/ --values team.yaml -o build/iam
@@ -27,7 +43,9 @@ package struct GenerateCommand: ParsableCommand, ConsoleCommand {
 
             EXIT CODES
               0  the policies were generated (warnings may have been printed)
-              2  usage or input error: nothing was written
+              1  --strict, and a generated permissions boundary denies some of the role's own permissions:
+                 nothing was written
+              2  usage or input error, or a persona that does not fit IAM's quotas: nothing was written
             """
     )
 
@@ -52,13 +70,42 @@ package struct GenerateCommand: ParsableCommand, ConsoleCommand {
     @Flag(help: "Print each statement with the persona line, template and guards it came from.")
     package var explain = false
 
+    @Option(help: ArgumentHelp("Output format: iam-json, cloudformation, cloudformation-json or terraform.", valueName: "format"))
+    package var format: String = DeploymentFormat.iamJSON.rawValue
+
+    @Option(name: .customLong("max-policies"),
+            help: ArgumentHelp("Most managed policies one role may have attached (1-20; default 10, IAM's default quota).",
+                               valueName: "n"))
+    package var maxPolicies: Int = IAMQuota.attachedPolicies
+
+    @Flag(help: "Write the permissions as one inline policy of the role (at most 10,240 characters).")
+    package var inline = false
+
+    @Flag(help: "Attach the permissions as managed policies (the default).")
+    package var managed = false
+
+    @Flag(help: "Exit with 1 when a generated permissions boundary denies some of the role's own permissions.")
+    package var strict = false
+
     @OptionGroup package var catalogOptions: CatalogOptions
 
     package init() {}
 
     package func validate() throws {
         if personas.isEmpty { throw ValidationError("name at least one persona file, such as personas/data-scientist.yaml") }
+        if DeploymentFormat(rawValue: format) == nil {
+            let names = DeploymentFormat.allCases.map(\.rawValue)
+            throw ValidationError("unknown --format '\(format)'\(Suggestions.didYouMean(format, in: names)); "
+                                  + "formats are \(names.joined(separator: ", "))")
+        }
+        if !(1...IAMQuota.attachedPoliciesMaximum).contains(maxPolicies) {
+            throw ValidationError("--max-policies must be 1 to \(IAMQuota.attachedPoliciesMaximum) (IAM's most managed policies per "
+                                  + "role), found \(maxPolicies)")
+        }
+        if inline && managed { throw ValidationError("--inline and --managed exclude each other; give one") }
     }
+
+    private var deploymentFormat: DeploymentFormat { DeploymentFormat(rawValue: format) ?? .iamJSON }
 
     package func run() throws {
         let status = execute(console: StandardConsole(), fileSystem: LocalFileSystem())
@@ -69,7 +116,7 @@ package struct GenerateCommand: ParsableCommand, ConsoleCommand {
         let sink = DiagnosticSink()
         let loader = YAMLFileLoader(fileSystem: fileSystem)
         let paths = expandPersonaArguments(fileSystem: fileSystem, sink: sink)
-        if output == nil && paths.count > 1 {
+        if output == nil && paths.count > 1 && deploymentFormat == .iamJSON {
             sink.error(.schemaValue, "\(paths.count) personas given; standard output takes one policy, so write several with "
                        + "--output DIR", at: nil)
         }
@@ -82,6 +129,7 @@ package struct GenerateCommand: ParsableCommand, ConsoleCommand {
         var bundles: [RoleBundle] = []
         if !sink.hasErrors, let catalog {
             let generator = Generator(fileSystem: fileSystem, catalog: catalog, templateDirectories: templateDirectories)
+            generator.packaging = PackagingOptions(attachment: inline ? .inline : .managed, maxPolicies: maxPolicies)
             for path in paths {
                 if let bundle = generator.generate(personaPath: path, values: values, sink: sink) { bundles.append(bundle) }
             }
@@ -97,6 +145,32 @@ package struct GenerateCommand: ParsableCommand, ConsoleCommand {
         if sink.hasErrors {
             report(sink, console: console, failed: true)
             return .inputError
+        }
+        if strict && sink.diagnostics.contains(where: { $0.id == .boundaryIneffective }) {
+            report(sink, console: console, failed: false)
+            console.writeError("rolegen: a permissions boundary denies the role's own permissions (--strict); nothing was written\n")
+            return .findings
+        }
+        let format = deploymentFormat
+        if format != .iamJSON {
+            if let output {
+                do {
+                    try BundleWriter(fileSystem: fileSystem).write(format.files(bundles), into: output)
+                } catch {
+                    sink.error(.outputUnwritable, "cannot write the bundle: \(error.reasonText); nothing was written",
+                               at: SourceLocation(path: error.path))
+                    report(sink, console: console, failed: true)
+                    return .inputError
+                }
+                report(sink, console: console, failed: false)
+                console.writeError("wrote \(joinPath(output, format.fileName ?? "")) (\(bundles.count) persona"
+                                   + "\(bundles.count == 1 ? "" : "s")) and \(joinPath(output, BundleFile.manifestName))\n")
+            } else {
+                report(sink, console: console, failed: false)
+                console.writeOutput(format.render(bundles) ?? "")
+            }
+            if explain { bundles.forEach { console.writeError(ExplainRenderer.render($0)) } }
+            return .success
         }
         if let output {
             do {

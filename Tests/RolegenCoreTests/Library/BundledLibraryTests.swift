@@ -27,7 +27,7 @@ import RolegenTestSupport
 
     @Test func theBundledPersonasExist() {
         for name in ["data-scientist", "mlops-engineer", "ml-admin", "sagemaker-execution", "ml-auditor", "mlflow-tracking-server",
-                     "canvas-user", "studio-user"] {
+                     "canvas-user", "studio-user", "mlops-pipeline"] {
             #expect(Self.personas.contains("personas/\(name).yaml"))
         }
     }
