@@ -24,16 +24,15 @@ package enum BoundaryCheck {
                                           sink: DiagnosticSink) {
         let missing = uncovered(permissions: permissions, boundary: boundary.document)
         guard !missing.isEmpty else { return }
-        var actions: [String] = []
-        for (action, _) in missing where !actions.contains(action) { actions.append(action) }
-        let total = permissions.statements.filter { $0.effect == .allow }.reduce(0) { $0 + $1.actions.count }
-        let shown = actions.prefix(5).joined(separator: ", ") + (actions.count > 5 ? " and \(actions.count - 5) more" : "")
-        let useless = actions.count >= total
-        sink.warning(.boundaryIneffective, "the permissions boundary (persona '\(boundary.persona)') denies "
-                     + (useless ? "every permission of the role: the role would be useless" : "\(actions.count) of the role's "
-                        + "\(total) actions on some of their resources: \(shown)")
-                     + "; a role can do only what its permissions and its boundary both allow (--strict makes this an error)",
-                     at: location)
+        let total = permissions.statements.filter { $0.effect == .allow && !$0.actionsAreExcluded }.reduce(0) {
+            $0 + $1.actions.count * ($1.resourcesAreExcluded ? 1 : $1.resources.count)
+        }
+        let shown = missing.prefix(3).map { "\($0.action) on \($0.resource)" }.joined(separator: ", ")
+            + (missing.count > 3 ? " and \(missing.count - 3) more" : "")
+        let what = missing.count >= total ? "every permission of the role: the role would be useless"
+            : "\(missing.count) of the role's \(total) action-resource grants, which the role could not use: \(shown)"
+        sink.warning(.boundaryIneffective, "the permissions boundary (persona '\(boundary.persona)') denies \(what); a role can do "
+                     + "only what its permissions and its boundary both allow (--strict makes this an error)", at: location)
     }
 
     private static func allows(_ boundary: PolicyDocument, action: String, resource: String) -> Bool {

@@ -172,8 +172,11 @@ package enum YAMLEmitter {
         }
     }
 
+    /// Words YAML 1.1 readers take for null or booleans (`Null` is an IAM condition operator).
+    private static let reservedWords: Set<String> = ["null", "true", "false", "yes", "no", "on", "off", "y", "n"]
+
     private static func keyText(_ key: String) -> String {
-        let plain = key.first.map { $0.isLetter } == true
+        let plain = key.first.map { $0.isLetter } == true && !reservedWords.contains(key.lowercased())
             && key.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "_" || $0 == "-" }
         return plain ? key : PolicyJSONWriter.quote(key)
     }

@@ -46,6 +46,17 @@ import RolegenTestSupport
         #expect(generate(persona).0?.files == generated.files, "a second run must give the same bytes")
     }
 
+    /// All the personas in one CloudFormation stack and one Terraform module, as committed under
+    /// examples/acme-ml/deploy/FORMAT/ (scripts/deploy/check-outputs runs cfn-lint and python-hcl2 on them).
+    @Test func generatesTheCommittedDeploymentTemplates() throws {
+        let bundles = try Self.personas.map { try #require(generate($0).0) }
+        for format in DeploymentFormat.allCases where format != .iamJSON {
+            for file in format.files(bundles) {
+                GoldenFile.check(file.contents, against: Repository.path("examples/acme-ml/deploy/\(format.rawValue)/\(file.name)"))
+            }
+        }
+    }
+
     /// The rules every generated policy obeys (LeastPrivilegeAudit), checked on the files written.
     @Test(arguments: personas)
     func generatedPoliciesStayLeastPrivilege(persona: String) throws {
