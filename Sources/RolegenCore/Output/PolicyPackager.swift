@@ -88,7 +88,9 @@ package enum PolicyPackager {
     /// Parts of `statement` that each take at most `limit` characters, splitting the longer of its
     /// action and resource lists first.
     package static func split(_ statement: PolicyStatement, limit: Int) -> Result<[PolicyStatement], Reason> {
-        guard let parts = splitParts(statement, limit: limit, dimensions: preferredDimensions(of: statement)) else {
+        // Room for the Sid's `PartNNNN`, added once the number of parts is known.
+        let suffixRoom = statement.sid == nil ? 0 : "Part9999".count
+        guard let parts = splitParts(statement, limit: limit - suffixRoom, dimensions: preferredDimensions(of: statement)) else {
             let asPolicy = size(of: statement) + frameSize
             let quota = limit + frameSize
             return .failure(Reason("statement \(statement.sid ?? "without Sid") alone is \(asPolicy) characters as a policy, "

@@ -76,9 +76,36 @@ import RolegenTestSupport
         let sink = DiagnosticSink()
         let result = runner.run(paths: [persona], sink: sink)
         #expect(sink.diagnostics.filter { $0.severity == .error }.isEmpty, "\(sink.diagnostics)")
+        // Every document deployed is checked: each split managed policy, the trust policy and a
+        // generated boundary (ml-admin's boundary for the roles it creates).
+        let bundle = try #require(generate(persona).0)
+        #expect(result.policiesChecked == bundle.files.filter { $0.kind != "manifest" }.count)
         #expect(result.policiesChecked >= 2)
         let failing = result.findings.filter { $0.severity >= .high }
         #expect(failing.isEmpty, "\(failing.map { "\($0.location): \($0.severity.rawValue): \($0.message) [\($0.rule)]" }.joined(separator: "\n"))")
+    }
+
+    /// ml-admin may create roles only under the boundary generated from sagemaker-execution,
+    /// and that boundary is what sagemaker-execution is granted.
+    @Test func mlAdminCreatesRolesOnlyUnderTheGeneratedBoundary() throws {
+        let admin = try #require(generate("personas/ml-admin.yaml").0)
+        let execution = try #require(generate("personas/sagemaker-execution.yaml").0)
+        let boundary = try #require(admin.createdRolesBoundary)
+        #expect(boundary.arn == "arn:aws:iam::111122223333:policy/acme-ml-ml-admin-created-roles-boundary")
+        #expect(boundary.document == execution.permissions)
+        let creating = admin.permissions.statements.filter { $0.effect == .allow && $0.actions.contains { $0.hasPrefix("iam:") && $0 != "iam:PassRole" } }
+        #expect(!creating.isEmpty)
+        for statement in creating {
+            #expect(statement.condition.values(operator: "StringEquals", key: "iam:PermissionsBoundary") == [boundary.arn])
+            #expect(statement.resources.allSatisfy { $0.hasPrefix("arn:aws:iam::111122223333:role/acme-ml-sm-") })
+        }
+        let denied = admin.permissions.statements.filter { $0.effect == .deny }.flatMap(\.actions)
+        #expect(denied.contains("iam:DeleteRolePermissionsBoundary"))
+        #expect(denied.contains("iam:CreatePolicyVersion"))
+        // Passing roles stays limited to named roles.
+        for statement in admin.permissions.statements where statement.actions.contains("iam:PassRole") {
+            #expect(statement.resources.allSatisfy { !$0.contains("*") })
+        }
     }
 
     @Test func everyBundledTemplateAndGuardLoadsCleanly() {
