@@ -80,7 +80,8 @@ package struct PersonaParser {
         guard let kind = PrincipalSpec.Kind(rawValue: kindText.value) else {
             let names = PrincipalSpec.Kind.allCases.map(\.rawValue)
             sink.error(.principalInvalid, "unknown principal kind '\(kindText.value)'\(Suggestions.didYouMean(kindText.value, in: names)); "
-                       + "kinds are \(names.joined(separator: ", "))", at: kindText.location)
+                       + "kinds are \(names.joined(separator: ", ")) (ci: a pipeline through OIDC, such as GitHub Actions)",
+                       at: kindText.location)
             return nil
         }
         var federation: Located<PrincipalSpec.Federation>?

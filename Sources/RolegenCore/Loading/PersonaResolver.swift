@@ -421,7 +421,7 @@ package struct PersonaResolver {
         guard var provider = scalar(spec.oidcProvider, key: "oidc_provider", expander: expander, scope: scope) else { return nil }
         if !provider.text.hasPrefix("arn:") {
             if provider.text.contains("://") {
-                sink.error(.principalInvalid, "OIDC provider '\(provider.text)' is written without its scheme: "
+                sink.error(.principalInvalid, "OIDC provider '\(provider.text)': write the host without its scheme, "
                            + "'\(provider.text.split(separator: "/", omittingEmptySubsequences: true).dropFirst().joined(separator: "/"))'",
                            at: provider.origin)
                 return nil
