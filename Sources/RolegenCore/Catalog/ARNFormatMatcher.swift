@@ -12,37 +12,62 @@
 package final class ARNFormatMatcher {
     // Tokens are computed once per resource and per format: a persona checks dozens of
     // resources against the formats of every action it uses.
-    private var resourceCache: [String: (tokens: [PatternToken], prefix: [UInt8]?)] = [:]
-    private var formatCache: [String: (tokens: [FormatToken], prefix: [UInt8]?)] = [:]
+    private var resourceCache: [String: CompiledResource] = [:]
+    private var formatCache: [String: CompiledFormat] = [:]
 
     package init() {}
+
+    /// A policy resource made ready for matching: its tokens and the literal start of its
+    /// resource part. Immutable, so threads may share it.
+    package struct CompiledResource: Sendable {
+        fileprivate let tokens: [PatternToken]
+        fileprivate let prefix: [UInt8]?
+    }
+
+    /// A catalog format made ready for matching (it depends on the service's other formats).
+    package struct CompiledFormat: Sendable {
+        fileprivate let tokens: [FormatToken]
+        fileprivate let prefix: [UInt8]?
+    }
+
+    package static func compile(resource: String) -> CompiledResource {
+        CompiledResource(tokens: resourceTokens(resource),
+                         prefix: literalResourcePrefix(resource, stops: [UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "$")]))
+    }
+
+    package static func compile(format: String, siblings: [String]) -> CompiledFormat {
+        CompiledFormat(tokens: formatTokens(format, siblings: siblings), prefix: literalResourcePrefix(format, stops: [UInt8(ascii: "$")]))
+    }
+
+    /// Whether some ARN matches both the compiled resource and format.
+    package static func canDenote(_ resource: CompiledResource, _ format: CompiledFormat) -> Bool {
+        // A quick rejection: the resource parts (after the fifth colon) must agree on the literal
+        // text both start with (`training-job/` against `model/`). Most pairs stop here.
+        if let a = resource.prefix, let b = format.prefix, !(a.starts(with: b) || b.starts(with: a)) { return false }
+        return intersects(resource.tokens, format.tokens)
+    }
 
     /// Whether some ARN matches both the policy resource and the format. `siblings` are the
     /// service's other formats (they decide whether the last variable may hold `/`).
     package func canDenote(resource: String, format: String, siblings: [String]) -> Bool {
-        let pattern = resourceEntry(resource)
-        let formatEntry = formatEntry(format, siblings: siblings)
-        // A quick rejection: the resource parts (after the fifth colon) must agree on the literal
-        // text both start with (`training-job/` against `model/`). Most pairs stop here.
-        if let a = pattern.prefix, let b = formatEntry.prefix, !(a.starts(with: b) || b.starts(with: a)) { return false }
-        return Self.intersects(pattern.tokens, formatEntry.tokens)
+        Self.canDenote(resourceEntry(resource), formatEntry(format, siblings: siblings))
     }
 
     /// The one-off form, for callers without a matcher to reuse.
     package static func canDenote(resource: String, format: String, siblings: [String]) -> Bool {
-        ARNFormatMatcher().canDenote(resource: resource, format: format, siblings: siblings)
+        canDenote(compile(resource: resource), compile(format: format, siblings: siblings))
     }
 
-    private func resourceEntry(_ resource: String) -> (tokens: [PatternToken], prefix: [UInt8]?) {
+    private func resourceEntry(_ resource: String) -> CompiledResource {
         if let cached = resourceCache[resource] { return cached }
-        let entry = (Self.resourceTokens(resource), Self.literalResourcePrefix(resource, stops: [UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "$")]))
+        let entry = Self.compile(resource: resource)
         resourceCache[resource] = entry
         return entry
     }
 
-    private func formatEntry(_ format: String, siblings: [String]) -> (tokens: [FormatToken], prefix: [UInt8]?) {
+    private func formatEntry(_ format: String, siblings: [String]) -> CompiledFormat {
         if let cached = formatCache[format] { return cached }
-        let entry = (Self.formatTokens(format, siblings: siblings), Self.literalResourcePrefix(format, stops: [UInt8(ascii: "$")]))
+        let entry = Self.compile(format: format, siblings: siblings)
         formatCache[format] = entry
         return entry
     }
@@ -63,13 +88,13 @@ package final class ARNFormatMatcher {
         return colons == 5 ? result : nil
     }
 
-    private enum PatternToken: Equatable {
+    fileprivate enum PatternToken: Equatable, Sendable {
         case literal(UInt8)
         case any      // ?
         case anyRun   // *, or a policy variable
     }
 
-    private enum FormatToken: Equatable {
+    fileprivate enum FormatToken: Equatable, Sendable {
         case literal(UInt8)
         /// One or more bytes, none of them in `excluded`.
         case variable(excluded: [UInt8])

@@ -10,6 +10,7 @@ package enum DiagnosticID: String, Sendable, CaseIterable {
 
     // YAML
     case yamlSyntax = "yaml.syntax"
+    case jsonSyntax = "json.syntax"
     case yamlDuplicateKey = "yaml.duplicate-key"
     case yamlTooComplex = "yaml.too-complex"
     case yamlMultipleDocuments = "yaml.multiple-documents"
@@ -66,6 +67,10 @@ package enum DiagnosticID: String, Sendable, CaseIterable {
 
     // Configuration
     case configInvalid = "config.invalid"
+
+    // Evaluation inputs (simulate, test)
+    case policyUnrecognized = "policy.unrecognized"
+    case policyRejected = "policy.rejected"
 
     // Output
     case outputUnwritable = "output.unwritable"

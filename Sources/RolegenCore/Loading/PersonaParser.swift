@@ -3,8 +3,8 @@ package struct PersonaParser {
     package let sink: DiagnosticSink
 
     package static let keys = [
-        "persona", "description", "extends", "principal", "context", "values", "capabilities", "guards", "deny", "tags", "role",
-        "created_roles_boundary",
+        "persona", "description", "extends", "principal", "context", "values", "capabilities", "guards", "deny", "tags", "expect",
+        "role", "created_roles_boundary",
     ]
     package static let roleKeys = ["name", "path", "max_session_duration", "permissions_boundary"]
     package static let contextKeys = ["partition", "account", "region", "regions"]
@@ -59,11 +59,14 @@ package struct PersonaParser {
         }
         let role = reader.value("role").flatMap(parseRole)
         let createdRolesBoundary = reader.string("created_roles_boundary")
+        let expectations = reader.list("expect").map(parseExpectations) ?? []
         guard sink.errorCount == before, let name else { return nil }
-        return PersonaDocument(
+        var document = PersonaDocument(
             name: name, description: description, path: path, location: root.location, extends: extends,
             principal: principal, context: context, values: values, capabilities: capabilities, guards: guards,
             deny: deny, tags: tags, role: role, createdRolesBoundary: createdRolesBoundary)
+        document.expectations = expectations
+        return document
     }
 
     private func parseRole(_ node: SourceNode) -> RoleSpec? {
@@ -72,6 +75,44 @@ package struct PersonaParser {
         return RoleSpec(name: reader.value("name"), path: reader.value("path"),
                         maxSessionDuration: reader.integer("max_session_duration", range: 3_600...43_200),
                         permissionsBoundary: reader.value("permissions_boundary"), location: node.location)
+    }
+
+    /// `expect:` entries: `{name?, allow: REQUEST}` or `{name?, deny: REQUEST}`.
+    package func parseExpectations(_ items: [SourceNode]) -> [PolicyExpectation] {
+        var result: [PolicyExpectation] = []
+        var names: [String: SourceLocation] = [:]
+        for item in items {
+            guard let reader = MappingReader(item, subject: "an expectation", allowedKeys: PolicyExpectation.keys, sink: sink) else {
+                continue
+            }
+            let name = reader.string("name")
+            if let name {
+                if let first = names[name.value] {
+                    sink.error(.schemaConflict, "expectation name '\(name.value)' is used twice", at: name.location,
+                               notes: [.init("first used here", at: first)])
+                }
+                names[name.value] = name.location
+            }
+            let decision: ExpectedDecision
+            switch (reader.value("allow"), reader.value("deny")) {
+            case (.some, .some):
+                sink.error(.schemaConflict, "an expectation has both 'allow' and 'deny'; give one", at: reader.keyLocation("deny"))
+                continue
+            case (nil, nil):
+                // An unknown key (a misspelt 'allow') has been reported already.
+                let unknown = (item.mappingEntries ?? []).contains { !PolicyExpectation.keys.contains($0.key.scalarText ?? "") }
+                if unknown { continue }
+                sink.error(.schemaMissingKey, "an expectation needs 'allow:' or 'deny:' with the request {action, resource, context}",
+                           at: item.location)
+                continue
+            case (.some, nil): decision = .allow
+            case (nil, .some): decision = .deny
+            }
+            guard let request = RequestSpec.parse(reader.value(decision.rawValue)!, subject: "the request of '\(decision.rawValue)'",
+                                                  sink: sink) else { continue }
+            result.append(PolicyExpectation(name: name, expected: decision, request: request, location: item.location))
+        }
+        return result
     }
 
     private func parsePrincipal(_ node: SourceNode) -> PrincipalSpec? {

@@ -14,10 +14,12 @@ package struct PersonaDocument: Sendable {
     package var deny: [StatementTemplate]
     package var tags: SourceNode?
     /// The deployed role: name, path, session length, permissions boundary.
-    package var role: RoleSpec?
+    package var role: RoleSpec? = nil
     /// `created_roles_boundary: PERSONA`: a boundary rolegen generates from that persona's
     /// permissions, for the roles this persona may create (its ARN is `${created_roles_boundary}`).
-    package var createdRolesBoundary: Located<String>?
+    package var createdRolesBoundary: Located<String>? = nil
+    /// `expect:`: what `rolegen test` checks. Not inherited through `extends`.
+    package var expectations: [PolicyExpectation] = []
 }
 
 /// The `role:` mapping of a persona, as written (values not yet resolved).
@@ -93,4 +95,23 @@ package struct GuardSetting: Sendable {
     package var enabled: Bool
     package var arguments: [NamedNode]
     package var location: SourceLocation
+}
+
+/// One `expect:` entry: a request the persona's generated policies must allow or deny
+/// (`rolegen test`). Strings may refer to the persona's values as `${name}`.
+package struct PolicyExpectation: Sendable {
+    package static let keys = ["name", "allow", "deny"]
+
+    package var name: Located<String>?
+    package var expected: ExpectedDecision
+    package var request: RequestSpec
+    /// The entry, for reports: the persona file's line of the expectation.
+    package var location: SourceLocation
+
+    package init(name: Located<String>?, expected: ExpectedDecision, request: RequestSpec, location: SourceLocation) {
+        self.name = name
+        self.expected = expected
+        self.request = request
+        self.location = location
+    }
 }

@@ -162,7 +162,8 @@ package struct LintReportRenderer {
         return out + "  </testsuite>\n</testsuites>\n"
     }
 
-    private static func xml(_ text: String) -> String {
+    /// Text escaped for XML attributes and content (also used by `rolegen test`'s JUnit report).
+    package static func xml(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -3418,7 +3418,7 @@ resource "aws_iam_policy" "mlops_engineer_2" {
           "sagemaker:CreateEndpointConfig",
         ]
         "Resource" = [
-          "arn:aws:sagemaker:us-east-1:111122223333:endpoint-config/*",
+          "arn:aws:sagemaker:us-east-1:111122223333:endpoint-config/acme-ml-*",
         ]
         "Condition" = {
           "ArnEquals" = {
@@ -3706,8 +3706,8 @@ resource "aws_iam_policy" "mlops_engineer_3" {
           "sagemaker:CreateEndpoint",
         ]
         "Resource" = [
-          "arn:aws:sagemaker:us-east-1:111122223333:endpoint-config/*",
-          "arn:aws:sagemaker:us-east-1:111122223333:endpoint/*",
+          "arn:aws:sagemaker:us-east-1:111122223333:endpoint-config/acme-ml-*",
+          "arn:aws:sagemaker:us-east-1:111122223333:endpoint/acme-ml-*",
         ]
         "Condition" = {
           "StringEquals" = {
@@ -3845,8 +3845,8 @@ resource "aws_iam_policy" "mlops_engineer_3" {
           "sagemaker:UpdateEndpointWeightsAndCapacities",
         ]
         "Resource" = [
-          "arn:aws:sagemaker:us-east-1:111122223333:endpoint-config/*",
-          "arn:aws:sagemaker:us-east-1:111122223333:endpoint/*",
+          "arn:aws:sagemaker:us-east-1:111122223333:endpoint-config/acme-ml-*",
+          "arn:aws:sagemaker:us-east-1:111122223333:endpoint/acme-ml-*",
         ]
         "Condition" = {
           "StringEquals" = {
@@ -3915,8 +3915,8 @@ resource "aws_iam_policy" "mlops_engineer_3" {
           "sagemaker:AddTags",
         ]
         "Resource" = [
-          "arn:aws:sagemaker:us-east-1:111122223333:endpoint-config/*",
-          "arn:aws:sagemaker:us-east-1:111122223333:endpoint/*",
+          "arn:aws:sagemaker:us-east-1:111122223333:endpoint-config/acme-ml-*",
+          "arn:aws:sagemaker:us-east-1:111122223333:endpoint/acme-ml-*",
         ]
         "Condition" = {
           "StringEquals" = {

@@ -186,19 +186,17 @@ enum Glob {
         return p == pattern.endIndex
     }
 
-    private static let anyRun: UInt8 = 0x01
-    private static let anyOne: UInt8 = 0x02
-
     /// Whether every string `specific` matches is also matched by `general` (both glob patterns).
     /// Sound, not complete: `general` must place a `*` over each wildcard of `specific`; a `?` in
-    /// `general` is only accepted when the two are equal.
-    static func covers(_ general: some Collection<UInt8>, _ specific: some Collection<UInt8>) -> Bool {
+    /// `general` is only accepted when the two are equal. Matching `specific` as text does that
+    /// by itself: a literal of `general` never equals a wildcard of `specific` (general holds no
+    /// `?`, and its `*` are wildcards), so only a `*` of `general` absorbs one.
+    static func covers<G: Collection<UInt8>, S: Collection<UInt8>>(_ general: G, _ specific: S) -> Bool {
         if general.elementsEqual(specific) { return true }
         if general.contains(UInt8(ascii: "?")) { return false }
-        if specific.contains(where: { $0 == anyRun || $0 == anyOne }) { return false }
-        // A wildcard of `specific` becomes a byte no literal equals; only a `*` of `general` absorbs it.
-        let marked = specific.map { $0 == UInt8(ascii: "*") ? anyRun : $0 == UInt8(ascii: "?") ? anyOne : $0 }
-        return matches(Array(general), marked)
+        return general.withContiguousStorageIfAvailable { g in
+            specific.withContiguousStorageIfAvailable { s in matches(g, s) } ?? matches(g, Array(specific))
+        } ?? matches(Array(general), Array(specific))
     }
 
     /// Whether the pattern matches the text `*` itself (what the request names for actions that
@@ -222,10 +220,11 @@ final class ActionPatterns: @unchecked Sendable {
     private var named: [String: ActionFacts] = [:]
     private var suggested: [String: (serviceKnown: Bool, suggestions: [String])] = [:]
 
-    private lazy var prefixBytes: [(prefix: String, bytes: [UInt8])] = catalog.prefixes.map { ($0, Array($0.utf8)) }
+    private let prefixBytes: [(prefix: String, bytes: [UInt8])]
 
     private init(catalog: Catalog) {
         self.catalog = catalog
+        prefixBytes = catalog.prefixes.map { ($0, Array($0.utf8)) }
     }
 
     /// The action of this exact name (without case), from the service's decoded actions: unlike
@@ -286,15 +285,14 @@ final class ActionPatterns: @unchecked Sendable {
     }
 
     /// The catalog's actions a pattern names (`s3:Get*`, `*:Describe*`), sorted as the catalog keeps them.
+    /// Computed outside the lock (two threads may compute the same pattern; the first result is
+    /// kept): `*` decodes every service, and the other worker should not wait for that.
     func expand(_ pattern: String) throws -> [ActionDefinition] {
-        lock.lock()
-        defer { lock.unlock() }
-        return try expandLocked(pattern)
-    }
-
-    private func expandLocked(_ pattern: String) throws -> [ActionDefinition] {
         let key = pattern.lowercased()
-        if let known = expansions[key] { return known }
+        lock.lock()
+        let known = expansions[key]
+        lock.unlock()
+        if let known { return known }
         var result: [ActionDefinition] = []
         let bytes = Array(key.utf8)
         if let colon = bytes.firstIndex(of: UInt8(ascii: ":")) {
@@ -309,14 +307,23 @@ final class ActionPatterns: @unchecked Sendable {
         } else if key == "*" {
             for prefix in catalog.prefixes { result += try actions(of: prefix).map(\.action) }
         }
+        lock.lock()
+        defer { lock.unlock() }
+        if let first = expansions[key] { return first }
         expansions[key] = result
         return result
     }
 
-    /// Called with `lock` held.
+    /// A service's actions with their lower-cased names, decoded once (outside the lock).
     private func actions(of prefix: String) throws -> [(name: [UInt8], action: ActionDefinition)] {
-        if let known = services[prefix] { return known }
-        let list = try catalog.service(prefix)?.actions.map { (Array($0.name.lowercased().utf8), $0) } ?? []
+        lock.lock()
+        let known = services[prefix]
+        lock.unlock()
+        if let known { return known }
+        let list = try catalog.service(prefix)?.actions.map { (Array($0.lowercasedName.utf8.drop { $0 != UInt8(ascii: ":") }.dropFirst()), $0) } ?? []
+        lock.lock()
+        defer { lock.unlock() }
+        if let first = services[prefix] { return first }
         services[prefix] = list
         return list
     }

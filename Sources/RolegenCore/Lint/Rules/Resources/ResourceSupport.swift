@@ -61,7 +61,9 @@ struct ARNParts {
 /// the same ARNs, and tokenizing EC2's hundred formats again for every policy is most of the work.
 /// Shared by the threads of a run, behind a lock.
 final class ARNFormatIndex: @unchecked Sendable {
-    struct Format {
+    /// A class: the index hands the same formats to every rule and thread, and fills in their
+    /// compiled forms once the formats of their service field are all known.
+    final class Format: @unchecked Sendable {
         /// As the catalog writes it: `arn:${Partition}:s3:::${BucketName}/${ObjectName}`.
         let raw: String
         /// The service field, lower-cased.
@@ -84,6 +86,26 @@ final class ARNFormatIndex: @unchecked Sendable {
         let literalStart: Substring
         /// Every placeholder a `*` (`arn:*:s3:::*/*`): the pattern naming every ARN of the format.
         let generalized: [UInt8]
+        /// `normalized` and `whole` compiled against their siblings: set (under the index's lock)
+        /// when the service field is complete, read-only afterwards.
+        fileprivate(set) var compiledNormalized: ARNFormatMatcher.CompiledFormat?
+        fileprivate(set) var compiledWhole: ARNFormatMatcher.CompiledFormat?
+
+        init(raw: String, service: String, fields: [Substring], typeName: String, definedBy: String) {
+            self.raw = raw
+            self.service = service
+            region = fields[3]
+            account = fields[4]
+            resource = fields[5]
+            normalized = ARNFormatIndex.normalize(service: service, resource: fields[5])
+            whole = "arn:_:\(service):\(fields[3]):\(fields[4]):\(fields[5])"
+            self.typeName = typeName
+            self.definedBy = definedBy
+            regionField = Field(fields[3])
+            accountField = Field(fields[4])
+            literalStart = fields[5].prefix { $0 != "$" }
+            generalized = ARNFormatIndex.generalize(raw)
+        }
     }
 
     /// What a format's Region or account field accepts.
@@ -123,10 +145,6 @@ final class ARNFormatIndex: @unchecked Sendable {
     /// ARN service field → its formats (complete for the fields in `completeFields`).
     private var formats: [String: [Format]] = [:]
     private var completeFields: Set<String> = []
-    /// ARN service field → the normalized formats, the matcher's siblings.
-    private var siblings: [String: [String]] = [:]
-    /// ARN service field → the formats as written, with the partition blanked.
-    private var wholeSiblings: [String: [String]] = [:]
     /// Catalog prefix + NUL + type name → the type's formats.
     private var byType: [String: [Format]] = [:]
     private var loadedPrefixes: Set<String> = []
@@ -134,17 +152,29 @@ final class ARNFormatIndex: @unchecked Sendable {
     private var openTypes: Set<String> { owners.openTypes }
 
     // The run's memory, behind `lock`.
+    // Matching happens outside it: the lock guards the tables, not the work.
     private let lock = NSLock()
-    private let matcher = ARNFormatMatcher()
     private var candidateMemo: [String: (formats: [Format], matched: Bool)] = [:]
     private var fieldwiseMemo: [String: (formats: [Format], matched: Bool)] = [:]
-    private var coverMemo: [String: Bool] = [:]
+    /// A resource string asked about a type: a key of three strings, not one joined string,
+    /// so that asking costs no allocation (these memos are hit hundreds of thousands of times).
+    private struct TypeQuestion: Hashable {
+        let arn: String
+        let prefix: String
+        let type: String
+    }
+
+    private var coverMemo: [TypeQuestion: Bool] = Dictionary(minimumCapacity: 4096)
     private var particularMemo: [String: Bool] = [:]
-    private var typeMemo: [String: Bool] = [:]
+    private var typeMemo: [TypeQuestion: Bool] = Dictionary(minimumCapacity: 16384)
+
+    /// Catalog prefix → its position in the catalog.
+    private let prefixOrder: [String: Int]
 
     private init(catalog: Catalog) {
         self.catalog = catalog
         owners = catalog.formatOwners
+        prefixOrder = Dictionary(uniqueKeysWithValues: catalog.prefixes.enumerated().map { ($1, $0) })
     }
 
     /// Reads one catalog service's formats. Called with `lock` held.
@@ -157,11 +187,7 @@ final class ARNFormatIndex: @unchecked Sendable {
                 // `arn:${Partition}:${Vendor}:...` (AWS Backup recovery points) may be any service's ARN: an open type.
                 guard fields.count == 6, !ARNParts.hasVariable(fields[2]) else { continue }
                 let name = fields[2].lowercased()
-                let format = Format(raw: raw, service: name, region: fields[3], account: fields[4], resource: fields[5],
-                                    normalized: Self.normalize(service: name, resource: fields[5]),
-                                    whole: "arn:_:\(name):\(fields[3]):\(fields[4]):\(fields[5])", typeName: type.name,
-                                    definedBy: prefix, regionField: Field(fields[3]), accountField: Field(fields[4]),
-                                    literalStart: fields[5].prefix { $0 != "$" }, generalized: Self.generalize(raw))
+                let format = Format(raw: raw, service: name, fields: fields, typeName: type.name, definedBy: prefix)
                 ofType.append(format)
                 formats[name, default: []].append(format)
             }
@@ -174,11 +200,15 @@ final class ARNFormatIndex: @unchecked Sendable {
         if !completeFields.contains(field) {
             for owner in owners.byServiceField[field] ?? [] { loadLocked(owner) }
             // Keep the catalog's order whatever order the services were read in.
-            let order = Dictionary(uniqueKeysWithValues: catalog.prefixes.enumerated().map { ($1, $0) })
+            let order = prefixOrder
             formats[field] = (formats[field] ?? []).enumerated()
                 .sorted { (order[$0.element.definedBy] ?? 0, $0.offset) < (order[$1.element.definedBy] ?? 0, $1.offset) }.map(\.element)
-            siblings[field] = formats[field]?.map(\.normalized) ?? []
-            wholeSiblings[field] = formats[field]?.map(\.whole) ?? []
+            let normalizedSiblings = formats[field]?.map(\.normalized) ?? []
+            let wholeSiblings = formats[field]?.map(\.whole) ?? []
+            for format in formats[field] ?? [] {
+                format.compiledNormalized = ARNFormatMatcher.compile(format: format.normalized, siblings: normalizedSiblings)
+                format.compiledWhole = ARNFormatMatcher.compile(format: format.whole, siblings: wholeSiblings)
+            }
             completeFields.insert(field)
         }
         return formats[field] ?? []
@@ -236,15 +266,18 @@ final class ARNFormatIndex: @unchecked Sendable {
     func candidates(for arn: ARNParts, fieldByField: Bool = false) -> (formats: [Format], matched: Bool)? {
         guard !ActionText.hasWildcard(arn.service), !ARNParts.hasVariable(arn.service) else { return nil }
         lock.lock()
-        defer { lock.unlock() }
         let all = fieldLocked(arn.serviceKey)
+        let known = fieldByField ? fieldwiseMemo[arn.text] : candidateMemo[arn.text]
+        lock.unlock()
         guard !all.isEmpty else { return nil }
+        if let known { return known }
         let whole = arn.spansFields && !fieldByField
-        if let known = fieldByField ? fieldwiseMemo[arn.text] : candidateMemo[arn.text] { return known }
-        let form = Self.form(of: arn, whole: whole)
-        let matching = all.filter { canDenote(form, $0, whole: whole) }
+        let compiled = ARNFormatMatcher.compile(resource: Self.form(of: arn, whole: whole))
+        let matching = all.filter { Self.canDenote(compiled, $0, whole: whole) }
         let result = matching.isEmpty ? (all, false) : (matching, true)
+        lock.lock()
         if fieldByField { fieldwiseMemo[arn.text] = result } else { candidateMemo[arn.text] = result }
+        lock.unlock()
         return result
     }
 
@@ -252,18 +285,21 @@ final class ARNFormatIndex: @unchecked Sendable {
     /// placeholder a wildcard is within the pattern. A fixed partition counts as any (a policy
     /// lives in one partition).
     func namesEvery(type: String, of prefix: String, _ arn: ARNParts) -> Bool {
-        let key = arn.text + "\u{0}" + prefix + "\u{0}" + type
+        let key = TypeQuestion(arn: arn.text, prefix: prefix, type: type)
         lock.lock()
-        defer { lock.unlock() }
-        if let known = coverMemo[key] { return known }
+        let known = coverMemo[key]
+        let formats = known == nil ? formatsLocked(ofType: type, in: prefix) : []
+        lock.unlock()
+        if let known { return known }
         var general = Array(arn.text.utf8)
         if AWSPartitions.partitions.contains(String(arn.partition)) {
             general = Array("arn:*:".utf8) + Array(arn.text.utf8.dropFirst(5 + arn.partition.utf8.count))
         }
-        let formats = formatsLocked(ofType: type, in: prefix)
         let result = !formats.isEmpty && !openTypes.contains(prefix + "\u{0}" + type)
             && formats.allSatisfy { Glob.covers(general, $0.generalized) }
+        lock.lock()
         coverMemo[key] = result
+        lock.unlock()
         return result
     }
 
@@ -284,25 +320,38 @@ final class ARNFormatIndex: @unchecked Sendable {
     /// authorizes log-group actions on `log-group:NAME:*`, and some of them on
     /// `log-group:NAME:log-stream:` (its documentation; AWS's managed policies rely on both).
     func canName(_ arn: ARNParts, type: String, of prefix: String) -> Bool {
-        let key = arn.text + "\u{0}" + prefix + "\u{0}" + type
+        let key = TypeQuestion(arn: arn.text, prefix: prefix, type: type)
         lock.lock()
-        defer { lock.unlock() }
-        if let known = typeMemo[key] { return known }
+        if let known = typeMemo[key] {
+            lock.unlock()
+            return known
+        }
+        let alias = ResourceFacts.aliases[prefix + "\u{0}" + type]
+        var ofType: [String: [Format]] = [:]
+        for name in [type] + (alias.map { [$0] } ?? []) {
+            let formats = formatsLocked(ofType: name, in: prefix)
+            // Their fields complete, so that their compiled forms are set.
+            for field in Set(formats.map(\.service)) { _ = fieldLocked(field) }
+            ofType[name] = formats
+        }
+        lock.unlock()
         // Field by field first: it rejects most formats on their literal start. Only then the
         // slower whole-ARN match that lets a Region or account wildcard reach across colons.
         func names(_ arn: ARNParts, _ type: String) -> Bool {
-            let formats = formatsLocked(ofType: type, in: prefix)
+            let formats = ofType[type] ?? []
             guard !formats.isEmpty else { return false }
-            let fieldwise = Self.form(of: arn, whole: false)
-            if formats.contains(where: { canDenote(fieldwise, $0, whole: false) }) { return true }
+            let fieldwise = ARNFormatMatcher.compile(resource: Self.form(of: arn, whole: false))
+            if formats.contains(where: { Self.canDenote(fieldwise, $0, whole: false) }) { return true }
             guard arn.spansFields else { return false }
-            let whole = Self.form(of: arn, whole: true)
-            return formats.contains { canDenote(whole, $0, whole: true) }
+            let whole = ARNFormatMatcher.compile(resource: Self.form(of: arn, whole: true))
+            return formats.contains { Self.canDenote(whole, $0, whole: true) }
         }
         var result = openTypes.contains(prefix + "\u{0}" + type) || names(arn, type)
         if !result, let trimmed = arn.withoutTrailingAny { result = names(trimmed, type) }
-        if !result, let alias = ResourceFacts.aliases[prefix + "\u{0}" + type] { result = names(arn, alias) }
+        if !result, let alias { result = names(arn, alias) }
+        lock.lock()
         typeMemo[key] = result
+        lock.unlock()
         return result
     }
 
@@ -312,17 +361,10 @@ final class ARNFormatIndex: @unchecked Sendable {
         action.resourceTypes.contains { canName(arn, type: $0.type, of: action.service) }
     }
 
-    /// Called with `lock` held.
-    private func canDenote(_ arn: ARNParts, _ format: Format, whole: Bool) -> Bool {
-        canDenote(Self.form(of: arn, whole: whole), format, whole: whole)
-    }
-
-    /// Called with `lock` held; `resource` is `form(of:whole:)` of the ARN.
-    private func canDenote(_ resource: String, _ format: Format, whole: Bool) -> Bool {
-        // The siblings are all the formats of the field, whichever services define them.
-        _ = fieldLocked(format.service)
-        return whole ? matcher.canDenote(resource: resource, format: format.whole, siblings: wholeSiblings[format.service] ?? [])
-            : matcher.canDenote(resource: resource, format: format.normalized, siblings: siblings[format.service] ?? [])
+    /// `resource` is the compiled `form(of:whole:)` of the ARN; the format's field is complete.
+    private static func canDenote(_ resource: ARNFormatMatcher.CompiledResource, _ format: Format, whole: Bool) -> Bool {
+        guard let compiled = whole ? format.compiledWhole : format.compiledNormalized else { return false }
+        return ARNFormatMatcher.canDenote(resource, compiled)
     }
 
     /// The text compared with the formats' `whole` or `normalized` forms.
