@@ -18,7 +18,7 @@ package struct RolegenCommand: ParsableCommand {
             Documentation: README.md and docs/ in the rolegen repository.
             """,
         version: "rolegen \(RolegenVersion.current)",
-        subcommands: [GenerateCommand.self, LintCommand.self, SimulateCommand.self, TestCommand.self, RulesCommand.self, ExplainCommand.self, CatalogCommand.self],
+        subcommands: [GenerateCommand.self, LintCommand.self, DiffCommand.self, SimulateCommand.self, TestCommand.self, RulesCommand.self, ExplainCommand.self, CatalogCommand.self],
         defaultSubcommand: GenerateCommand.self
     )
 

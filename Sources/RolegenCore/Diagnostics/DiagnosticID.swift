@@ -74,4 +74,8 @@ package enum DiagnosticID: String, Sendable, CaseIterable {
 
     // Output
     case outputUnwritable = "output.unwritable"
+
+    // Diff
+    case diffInput = "diff.input"
+    case diffRoleUnknown = "diff.role-unknown"
 }

@@ -1,0 +1,213 @@
+import Foundation
+
+/// A resource pattern or string condition value read into tokens (§3.6): literal characters,
+/// the wildcards `*` and `?`, and policy variables `${key}` / `${key, 'default'}`.
+enum DiffToken: Hashable, Sendable {
+    case character(Unicode.Scalar)
+    case star
+    case question
+    case variable(key: String, defaultValue: String?)
+}
+
+enum DiffTokenizer {
+    /// Tokens of `text`. Without `variables` (a 2008-10-17 policy) `${...}` is literal text.
+    /// `${*}`, `${?}` and `${$}` are the literal characters; `$` without a closed `${...}` is literal.
+    static func tokens(_ text: String, variables: Bool, wildcards: Bool = true) -> [DiffToken] {
+        let scalars = Array(text.unicodeScalars)
+        var result: [DiffToken] = []
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if variables, scalar == "$", index + 1 < scalars.count, scalars[index + 1] == "{",
+               let close = scalars[(index + 2)...].firstIndex(of: "}") {
+                let inner = String(String.UnicodeScalarView(scalars[(index + 2)..<close]))
+                index = close + 1
+                switch inner {
+                case "*": result.append(.character("*"))
+                case "?": result.append(.character("?"))
+                case "$": result.append(.character("$"))
+                default: result.append(variable(inner))
+                }
+                continue
+            }
+            if wildcards && scalar == "*" {
+                result.append(.star)
+            } else if wildcards && scalar == "?" {
+                result.append(.question)
+            } else {
+                result.append(.character(scalar))
+            }
+            index += 1
+        }
+        return result
+    }
+
+    /// `aws:username` or `aws:username, 'default'` (one space and single quotes, §3.6).
+    private static func variable(_ inner: String) -> DiffToken {
+        if let comma = inner.range(of: ", '"), inner.hasSuffix("'"), inner.count >= 2 {
+            let key = String(inner[..<comma.lowerBound])
+            let value = String(inner[comma.upperBound..<inner.index(before: inner.endIndex)])
+            return .variable(key: key.lowercased(), defaultValue: value)
+        }
+        return .variable(key: inner.lowercased(), defaultValue: nil)
+    }
+
+    static func isAllStars(_ tokens: [DiffToken]) -> Bool {
+        !tokens.isEmpty && tokens.allSatisfy { $0 == .star }
+    }
+}
+
+/// One step of a compiled glob: what the automaton reads between two positions.
+enum GlobElement: Hashable, Sendable {
+    case literal(Unicode.Scalar)
+    /// A letter that matches in either case (loose semantics U, fields 1–4).
+    case literalAnyCase(Unicode.Scalar)
+    /// `?`: one character; a colon only when `crossesColon`. Never a variable symbol.
+    case one(crossesColon: Bool)
+    /// `*`: any run; colons only when `crossesColon`. Only a colon-crossing star absorbs a
+    /// variable symbol τ (§4.7).
+    case star(crossesColon: Bool)
+    /// τ_key: matched only by the same variable or an unrestricted star.
+    case variable(String)
+}
+
+/// Compiles resource patterns under the semantics D, L, U (§3.2.2–3.2.3) and ARN-operator and
+/// string-operator values (§3.4.3, §3.4.5).
+enum GlobCompiler {
+    /// Elements of a resource pattern under `semantics` (variables already tokenised).
+    /// Under U the result may be two alternatives (the short-ARN padding of §3.2.3).
+    static func resource(_ tokens: [DiffToken], semantics: ResourceSemantics) -> [[GlobElement]] {
+        switch semantics {
+        case .standard: return [standard(tokens)]
+        case .strict: return [strict(tokens)]
+        case .loose:
+            var alternatives = [loose(tokens)]
+            let colons = tokens.filter { $0 == .character(":") }.count
+            if colons < 5 {
+                let padding = Array(repeating: [DiffToken.character(":"), .star], count: 5 - colons).flatMap { $0 }
+                alternatives.append(loose(tokens + padding))
+            }
+            return alternatives
+        }
+    }
+
+    /// D: inside fields 1–5 wildcards stay within the field, except a `*` that ends its field or
+    /// the pattern; in field 6 they cross colons.
+    static func standard(_ tokens: [DiffToken]) -> [GlobElement] {
+        var field = 1
+        var result: [GlobElement] = []
+        for (index, token) in tokens.enumerated() {
+            switch token {
+            case .character(let scalar):
+                result.append(.literal(scalar))
+                if scalar == ":" { field += 1 }
+            case .star:
+                let endsField = index + 1 == tokens.count || tokens[index + 1] == .character(":")
+                result.append(.star(crossesColon: field >= 6 || endsField))
+            case .question:
+                result.append(.one(crossesColon: field >= 6))
+            case .variable(let key, _):
+                result.append(.variable(key))
+            }
+        }
+        return result
+    }
+
+    /// L: only the pattern's final `*` crosses colons.
+    static func strict(_ tokens: [DiffToken]) -> [GlobElement] {
+        tokens.enumerated().map { index, token in
+            switch token {
+            case .character(let scalar): .literal(scalar)
+            case .star: .star(crossesColon: index + 1 == tokens.count)
+            case .question: .one(crossesColon: false)
+            case .variable(let key, _): .variable(key)
+            }
+        }
+    }
+
+    /// U: a whole-string glob, fields 1–4 without case.
+    static func loose(_ tokens: [DiffToken]) -> [GlobElement] {
+        var field = 1
+        return tokens.map { token in
+            switch token {
+            case .character(let scalar):
+                if scalar == ":" { field += 1 }
+                return field <= 4 && scalar.properties.isAlphabetic ? .literalAnyCase(scalar) : .literal(scalar)
+            case .star: return .star(crossesColon: true)
+            case .question: return .one(crossesColon: true)
+            case .variable(let key, _): return .variable(key)
+            }
+        }
+    }
+
+    /// A whole-string glob (StringLike values, and the d1 partition constraint).
+    static func glob(_ tokens: [DiffToken]) -> [GlobElement] {
+        tokens.map { token in
+            switch token {
+            case .character(let scalar): .literal(scalar)
+            case .star: .star(crossesColon: true)
+            case .question: .one(crossesColon: true)
+            case .variable(let key, _): .variable(key)
+            }
+        }
+    }
+
+    /// Exact text (StringEquals), optionally without case (StringEqualsIgnoreCase).
+    static func literal(_ text: String, ignoringCase: Bool) -> [GlobElement] {
+        text.unicodeScalars.map { scalar in
+            ignoringCase && CaseVariants.of(scalar).count > 1 ? .literalAnyCase(scalar) : .literal(scalar)
+        }
+    }
+
+    /// ArnLike/ArnEquals (§3.4.5): six colon-separated components, wildcards of the first five
+    /// stay inside their component; nil when the value has fewer than six components (it
+    /// matches nothing).
+    static func arn(_ text: String) -> [GlobElement]? {
+        let tokens = DiffTokenizer.tokens(text, variables: false)
+        guard tokens.filter({ $0 == .character(":") }).count >= 5 else { return nil }
+        var field = 1
+        return tokens.map { token in
+            switch token {
+            case .character(let scalar):
+                if scalar == ":" && field < 6 { field += 1 }
+                return .literal(scalar)
+            case .star: return .star(crossesColon: field >= 6)
+            case .question: return .one(crossesColon: field >= 6)
+            case .variable(let key, _): return .variable(key)
+            }
+        }
+    }
+
+    /// A catalog ARN format (d2): each `${Placeholder}` is a run without colons in fields 1–5 and
+    /// any run in field 6; the partition placeholder may be pinned (d1).
+    static func template(_ format: String) -> [GlobElement] {
+        let scalars = Array(format.unicodeScalars)
+        var result: [GlobElement] = []
+        var field = 1
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "$", index + 1 < scalars.count, scalars[index + 1] == "{",
+               let close = scalars[(index + 2)...].firstIndex(of: "}") {
+                result.append(.star(crossesColon: field >= 6))
+                index = close + 1
+                continue
+            }
+            if scalars[index] == ":" && field < 6 { field += 1 }
+            result.append(.literal(scalars[index]))
+            index += 1
+        }
+        return result
+    }
+}
+
+/// Case partners of a character (simple mappings only; §3.4.3 I-D).
+enum CaseVariants {
+    static func of(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        var result = [scalar]
+        for text in [scalar.properties.lowercaseMapping, scalar.properties.uppercaseMapping] {
+            let scalars = Array(text.unicodeScalars)
+            if scalars.count == 1, !result.contains(scalars[0]) { result.append(scalars[0]) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,67 @@
+/// Runs `rolegen diff OLD NEW`: loads both sides (two files, or two directories paired by file
+/// name), compares each pair both ways, and assembles the report. Input errors go to the sink;
+/// nil then (no verdict).
+package struct DiffRunner {
+    package let fileSystem: any FileSystem
+    package let catalog: Catalog
+    package let options: DiffOptions
+    package let loader: DiffInputLoader
+
+    package init(fileSystem: any FileSystem, catalog: Catalog, options: DiffOptions, valuesFiles: [String] = [], role: String? = nil) {
+        self.fileSystem = fileSystem
+        self.catalog = catalog
+        self.options = options
+        loader = DiffInputLoader(fileSystem: fileSystem, catalog: catalog, valuesFiles: valuesFiles, role: role)
+    }
+
+    package func run(old: String, new: String, sink: DiagnosticSink) -> DiffReport? {
+        let oldIsDirectory = fileSystem.kind(of: old) == .directory
+        let newIsDirectory = fileSystem.kind(of: new) == .directory
+        var pairs: [DiffReport.Pair] = []
+        if oldIsDirectory || newIsDirectory {
+            guard oldIsDirectory && newIsDirectory else {
+                sink.error(.diffInput, "\(oldIsDirectory ? old : new) is a directory but \(oldIsDirectory ? new : old) is not: "
+                           + "give two files or two directories", at: SourceLocation(path: oldIsDirectory ? new : old))
+                return nil
+            }
+            let oldFiles = files(under: old), newFiles = files(under: new)
+            for name in Set(oldFiles.keys).union(newFiles.keys).sorted() {
+                let oldPath = oldFiles[name], newPath = newFiles[name]
+                let oldInput = oldPath.flatMap { loader.load($0, sink: sink) }
+                let newInput = newPath.flatMap { loader.load($0, sink: sink) }
+                if (oldPath != nil && oldInput == nil) || (newPath != nil && newInput == nil) { continue }
+                let presence: DiffReport.Pair.Presence = oldPath == nil ? .onlyNew : newPath == nil ? .onlyOld : .both
+                let empty = { (path: String) in DiffInput(name: "(none: \(name) is missing here)", policies: [], notes: []) }
+                if let pair = compare(oldInput ?? empty(old), newInput ?? empty(new), presence: presence, sink: sink) { pairs.append(pair) }
+            }
+        } else {
+            let oldInput = loader.load(old, sink: sink)
+            let newInput = loader.load(new, sink: sink)
+            guard let oldInput, let newInput, let pair = compare(oldInput, newInput, presence: .both, sink: sink) else { return nil }
+            pairs.append(pair)
+        }
+        if sink.hasErrors { return nil }
+        return DiffReport(pairs: pairs, options: options, catalogVersion: "\(catalog.metadata.source) \(catalog.metadata.date)")
+    }
+
+    private func compare(_ old: DiffInput, _ new: DiffInput, presence: DiffReport.Pair.Presence, sink: DiagnosticSink) -> DiffReport.Pair? {
+        let diff = SemanticDiff(catalog: catalog, options: options)
+        do {
+            let comparison = try diff.compare(old: old.policies, new: new.policies)
+            return DiffReport.Pair(old: old.name, new: new.name, presence: presence, comparison: comparison,
+                                   structural: StructuralDiff(old: old.policies, new: new.policies), notes: old.notes + new.notes)
+        } catch {
+            sink.report(error.diagnostic)
+            return nil
+        }
+    }
+
+    /// Policy files of a directory (recursively), by their path relative to it.
+    private func files(under directory: String) -> [String: String] {
+        let collector = LintInputCollector(fileSystem: fileSystem, options: LintInputOptions())
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        return Dictionary(collector.files(under: directory).map { path in
+            (path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path, path)
+        }, uniquingKeysWith: { first, _ in first })
+    }
+}
