@@ -2,10 +2,11 @@ import Testing
 import RolegenTestSupport
 @testable import RolegenCore
 
-/// A persona far larger than one managed policy (400 buckets) is split into several managed
+/// A persona far larger than one managed policy (300 buckets) is split into several managed
 /// policies, each within IAM's 6,144 characters, and the split policies together grant exactly
-/// what the unsplit document grants: the same decision for every request that names an action
-/// and a resource of the statements, and for requests that match none of them.
+/// what the unsplit document grants: the semantic diff (docs/diff.md) finds them equivalent in
+/// both directions, and the evaluator gives the same decision for sampled requests that name an
+/// action and a resource of the statements, and for requests that match none of them.
 @Suite struct SplitEquivalenceTests {
     static let fixture = Repository.path("Tests/RolegenCoreTests/Fixtures/generate/huge-buckets")
 
@@ -29,20 +30,50 @@ import RolegenTestSupport
         #expect(bundle.managedPolicies.flatMap(\.statements).contains { $0.sid?.contains("Part") == true })
     }
 
-    @Test func theSplitPoliciesGrantExactlyWhatTheUnsplitDocumentGrants() throws {
+    /// The proof, over every request rather than a sample: each statement of the unsplit document
+    /// is in the split policies either unchanged or as parts, nothing else is there, and the
+    /// semantic diff (docs/diff.md) finds each split statement equivalent to its parts in both
+    /// directions. A policy set's decision depends only on which statements match (an explicit
+    /// Deny wins, then any Allow), so replacing statements by equivalent ones of the same effect
+    /// keeps every decision.
+    @Test func theSemanticDiffFindsEachSplitStatementEquivalentToItsParts() throws {
+        let bundle = try hugeBundle()
+        let split = try SplitEquivalence.verify(whole: bundle.permissions, parts: bundle.managedPolicies)
+        #expect(split >= 2, "the fixture must split statements, not only pack them")
+    }
+
+    /// The diff is not blind to a difference: parts with one missing grant less (on a shorter
+    /// statement split the same way, to keep the test quick).
+    @Test func theSemanticDiffSeesAMissingPart() throws {
+        let catalog = try #require(TestCatalog.bundled)
+        let bundle = try hugeBundle()
+        var statement = try #require(bundle.permissions.statements.first { $0.resources.count > 100 })
+        statement.resources = Array(statement.resources.prefix(40))
+        let parts = try PolicyPackager.split(statement, limit: 1_000).get()
+        #expect(parts.count > 2)
+        let old = [SampledEquivalence.policy(PolicyDocument(statements: [statement]), name: "statement")]
+        let all = try SemanticDiff(catalog: catalog).compare(old: old, new: [SampledEquivalence.policy(PolicyDocument(statements: parts), name: "parts")])
+        #expect(all.summary == .equivalent)
+        let fewer = try SemanticDiff(catalog: catalog).compare(
+            old: old, new: [SampledEquivalence.policy(PolicyDocument(statements: Array(parts.dropLast())), name: "parts")])
+        #expect(fewer.summary == .newGrantsLess)
+    }
+
+    @Test func theSplitPoliciesDecideSampledRequestsAsTheUnsplitDocument() throws {
         let bundle = try hugeBundle()
         let outcome = SampledEquivalence.compare(whole: bundle.permissions, parts: bundle.managedPolicies,
                                                  extraActions: ["s3:PutObject", "s3:DeleteBucket", "s3:GetObjectVersion"],
-                                                 extraResources: ["arn:aws:s3:::acme-ml-project-400-datasets",
-                                                                  "arn:aws:s3:::acme-ml-project-400-datasets/key",
-                                                                  "arn:aws:s3:::unrelated", "*"])
+                                                 extraResources: ["arn:aws:s3:::acme-ml-project-999-datasets",
+                                                                  "arn:aws:s3:::acme-ml-project-999-datasets/key",
+                                                                  "arn:aws:s3:::unrelated", "*"], resourcesPerStatement: 16)
         #expect(outcome.differences.isEmpty, "\(outcome.differences.prefix(5))")
-        #expect(outcome.requests > 2_000)
-        #expect(outcome.allowed > 1_000, "the sample must exercise grants, not only denials")
-        #expect(outcome.denied > 100)
+        #expect(outcome.requests > 200)
+        #expect(outcome.allowed > 50, "the sample must exercise grants, not only denials")
+        #expect(outcome.denied > 50)
     }
 
-    /// The same for the bundled personas that are split (with their conditions).
+    /// The same for the bundled personas that are split (with their conditions): the semantic diff
+    /// and sampled requests.
     @Test(arguments: ["personas/data-scientist.yaml", "personas/mlops-engineer.yaml", "personas/canvas-user.yaml", "personas/ml-admin.yaml"])
     func bundledSplitPersonasGrantTheSame(persona: String) throws {
         let catalog = try #require(TestCatalog.bundled)
@@ -52,8 +83,10 @@ import RolegenTestSupport
                                        loader: YAMLFileLoader(fileSystem: repository), sink: sink)
         let bundle = try #require(Generator(fileSystem: repository, catalog: catalog).generate(personaPath: persona, values: values, sink: sink))
         #expect(bundle.managedPolicies.count > 1)
+        _ = try SplitEquivalence.verify(whole: bundle.permissions, parts: bundle.managedPolicies)
         let outcome = SampledEquivalence.compare(whole: bundle.permissions, parts: bundle.managedPolicies,
-                                                 extraActions: ["iam:CreateUser", "s3:DeleteBucket"], extraResources: ["*", "arn:aws:s3:::other"])
+                                                 extraActions: ["iam:CreateUser"], extraResources: ["*"], resourcesPerStatement: 1,
+                                                 actionsPerStatement: 2)
         #expect(outcome.differences.isEmpty, "\(outcome.differences.prefix(5))")
         #expect(outcome.allowed > 0)
     }
@@ -77,9 +110,37 @@ import RolegenTestSupport
     }
 }
 
-/// Compares two sets of identity policies request by request: every action named by a statement
-/// (and the extras) against every resource named (wildcards filled in) and the extras, each
-/// with an empty context and with a context that meets the statements' conditions.
+/// The statement-level proof that split policies equal the unsplit document.
+enum SplitEquivalence {
+    /// Checks the correspondence and diffs each split statement against its parts; returns how
+    /// many statements were split.
+    static func verify(whole: PolicyDocument, parts: [PolicyDocument]) throws -> Int {
+        let catalog = try #require(TestCatalog.bundled)
+        var remaining = parts.flatMap(\.statements)
+        var split = 0
+        for statement in whole.statements {
+            if let index = remaining.firstIndex(of: statement) {
+                remaining.remove(at: index)
+                continue
+            }
+            let mine = remaining.filter { $0.sid != nil && $0.sid != statement.sid && PersonaLinter.unsplitSid($0.sid!) == statement.sid }
+            #expect(mine.count > 1, "statement \(statement.sid ?? "?") is neither in the parts nor split into them")
+            remaining.removeAll { mine.contains($0) }
+            split += 1
+            let comparison = try SemanticDiff(catalog: catalog).compare(
+                old: [SampledEquivalence.policy(PolicyDocument(statements: [statement]), name: "statement")],
+                new: [SampledEquivalence.policy(PolicyDocument(statements: mine), name: "parts")])
+            #expect(comparison.summary == .equivalent, "\(statement.sid ?? "?"): \(comparison.summary) \(comparison.newAccess.notes)")
+        }
+        #expect(remaining.isEmpty, "statements in the parts that the unsplit document does not have: \(remaining.map(\.sid))")
+        return split
+    }
+}
+
+/// Compares two sets of identity policies request by request with rolegen's evaluator: every
+/// action a statement names on every resource it names (wildcards filled in) and on the extra
+/// resources, the extra actions on its resources, each with an empty context and with a context
+/// meant to meet the statement's conditions.
 enum SampledEquivalence {
     struct Outcome {
         var requests = 0
@@ -88,23 +149,31 @@ enum SampledEquivalence {
         var differences: [String] = []
     }
 
-    static func compare(whole: PolicyDocument, parts: [PolicyDocument], extraActions: [String], extraResources: [String]) -> Outcome {
+    /// - Parameter resourcesPerStatement: how many of a statement's resources are tried, spread
+    ///   over its list (first and last included), so that each part of a split list is reached.
+    static func compare(whole: PolicyDocument, parts: [PolicyDocument], extraActions: [String], extraResources: [String],
+                        account: String = "111122223333", resourcesPerStatement: Int = 40,
+                        actionsPerStatement: Int = 1_000) -> Outcome {
         let wholePolicies = [policy(whole, name: "whole")]
         let partPolicies = parts.enumerated().map { policy($1, name: "part \($0 + 1)") }
         var requests: [EvaluationRequest] = []
-        var allActions: [String] = extraActions
         for statement in whole.statements {
             // Every action and resource the statement names (wildcards filled in), without and with
             // a context that meets its conditions.
-            let resources = statement.resources.map { $0.replacingOccurrences("*", "sample").replacingOccurrences("?", "x") }
-                + statement.resources.filter { $0 != "*" }
+            let listed = spread(statement.resources, count: resourcesPerStatement)
+            let resources = listed.map { $0.replacingOccurrences("*", "sample").replacingOccurrences("?", "x") }
+                + listed.filter { $0 != "*" }
             var contexts: [[String: [String]]] = [[:]]
             if !statement.condition.isEmpty {
-                contexts.append(Dictionary(statement.condition.clauses.map { ($0.key, [$0.values.first ?? ""]) },
-                                           uniquingKeysWith: { first, _ in first }))
+                // The first value of each key, and the account for the same-account guards'
+                // `${aws:PrincipalAccount}`: most conditions hold, so the grants are exercised.
+                var context = Dictionary(statement.condition.clauses.map { ($0.key, [$0.values.first ?? ""]) },
+                                         uniquingKeysWith: { first, _ in first })
+                context["aws:PrincipalAccount"] = [account]
+                context["aws:ResourceAccount"] = [account]
+                contexts.append(context)
             }
-            for action in statement.actions {
-                allActions.append(action)
+            for action in spread(statement.actions, count: actionsPerStatement) {
                 for resource in resources + extraResources {
                     for context in contexts {
                         requests.append(EvaluationRequest(action: action, resource: RequestResource(resource), context: context))
@@ -133,6 +202,12 @@ enum SampledEquivalence {
         return outcome
     }
 
+    /// `count` items spread evenly over `items`, the first and the last among them.
+    static func spread(_ items: [String], count: Int) -> [String] {
+        guard items.count > count, count > 1 else { return items }
+        return (0..<count).map { items[$0 * (items.count - 1) / (count - 1)] }
+    }
+
     static func policy(_ document: PolicyDocument, name: String) -> EvaluationPolicy {
         guard case .success(let root) = JSONReader.parse(PolicyJSONWriter.render(document), path: name) else {
             return EvaluationPolicy(name: name, version: nil, statements: [])
@@ -140,32 +215,8 @@ enum SampledEquivalence {
         return EvaluationPolicy(root, name: name)
     }
 
-    /// Identity policies alone (§2): an explicit Deny wins, then any Allow, else implicit deny.
-    /// No evaluator was on main when this was written: statements match by byte-wise globs
-    /// (actions without case), and a condition holds when the context carries one of its values
-    /// for every key. The split keeps conditions unchanged, so the comparison is exact as long
-    /// as the same rule decides both sides.
+    /// The evaluator (iam-semantics.md §2) on the identity policies alone.
     static func decide(_ request: EvaluationRequest, _ policies: [EvaluationPolicy]) -> Decision {
-        var allowed = false
-        for policy in policies {
-            for statement in policy.statements where matches(statement, request) {
-                if statement.effect == .deny { return .denyExplicit }
-                if statement.effect == .allow { allowed = true }
-            }
-        }
-        return allowed ? .allow : .denyImplicit
-    }
-
-    private static func matches(_ statement: EvaluationStatement, _ request: EvaluationRequest) -> Bool {
-        guard let actions = statement.actions, let resources = statement.resources else { return false }
-        let action = Array(request.action.lowercased().utf8)
-        let actionListed = actions.patterns.contains { Glob.matches(Array($0.lowercased().utf8), action) }
-        guard actionListed != actions.isExcept else { return false }
-        let resource = Array(request.resource.description.utf8)
-        let resourceListed = resources.patterns.contains { Glob.matches(Array($0.utf8), resource) }
-        guard resourceListed != resources.isExcept else { return false }
-        return statement.conditions.allSatisfy { entry in
-            request.context[entry.normalizedKey].map { given in given.contains { entry.values.contains($0) } } ?? false
-        }
+        Evaluator().evaluate(request, in: PolicySet(identity: policies)).decision
     }
 }
