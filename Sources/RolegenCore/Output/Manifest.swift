@@ -71,6 +71,13 @@ package enum Manifest {
     private static func role(_ bundle: RoleBundle) -> JSONValue {
         let role = bundle.role
         let context = bundle.persona.context
+        guard bundle.trust != nil else {
+            // IAM Identity Center creates and names the role of a permission set.
+            return .object([
+                ("attachment", .string(bundle.attachment.rawValue)),
+                ("policies", .array(bundle.policyNames.map(JSONValue.string))),
+            ])
+        }
         var fields: [(String, JSONValue)] = [
             ("name", .string(role.name)), ("path", .string(role.path)),
             ("arn", .string("arn:\(context.partition.text):iam::\(context.account.text):role\(role.path)\(role.name)")),

@@ -47,3 +47,26 @@ import RolegenTestSupport
         #expect(again?.files == generated.files)
     }
 }
+
+/// The documents of the deployment cases — split managed policies, generated boundaries, OIDC and
+/// cross-account trust policies, inline permissions — pass `rolegen lint` at its default
+/// threshold, every one of them checked.
+@Suite struct DeploymentDocumentsLintTests {
+    @Test(arguments: ["huge-buckets", "own-boundary", "ci-github-oidc", "cross-account-external-id", "inline-policy"])
+    func generatedDocumentsLintClean(name: String) throws {
+        let catalog = try #require(TestCatalog.bundled)
+        let fileSystem = RootedFileSystem(root: GenerateGoldenTests.fixtures + "/" + name)
+        var runner = LintRunner(fileSystem: fileSystem, catalog: catalog, settings: LintSettings(), options: LintInputOptions())
+        runner.valuesFiles = fileSystem.kind(of: "values.yaml") == .file ? ["values.yaml"] : []
+        let sink = DiagnosticSink()
+        let result = runner.run(paths: ["persona.yaml"], sink: sink)
+        #expect(sink.diagnostics.filter { $0.severity == .error }.isEmpty, "\(sink.diagnostics)")
+        let values = ValueSources.load(valuesFiles: runner.valuesFiles, assignments: [], loader: YAMLFileLoader(fileSystem: fileSystem),
+                                       sink: DiagnosticSink())
+        let bundle = try #require(Generator(fileSystem: fileSystem, catalog: catalog)
+            .generate(personaPath: "persona.yaml", values: values, sink: DiagnosticSink()))
+        #expect(result.policiesChecked == bundle.files.filter { $0.kind != "manifest" }.count)
+        let failing = result.findings.filter { $0.severity >= .high }
+        #expect(failing.isEmpty, "\(failing.map { "\($0.location): \($0.severity.rawValue): \($0.message) [\($0.rule)]" }.joined(separator: "\n"))")
+    }
+}
