@@ -445,4 +445,34 @@ import RolegenTestSupport
         #expect(TerraformRenderer.quote("arn:aws:s3:::b/${aws:username}/*") == "\"arn:aws:s3:::b/$${aws:username}/*\"")
         #expect(TerraformRenderer.quote("100%{x} \"q\"") == "\"100%%{x} \\\"q\\\"\"")
     }
+
+    @Test func theRolesOwnAccountAsACrossAccountPrincipalIsAWarning() {
+        let persona = Self.persona(buckets: 1).replacingOccurrences("""
+            principal:
+              kind: service
+              services: [sagemaker.amazonaws.com]
+            """, """
+            principal:
+              kind: cross-account
+              accounts: ["111122223333"]
+              external_id: partner-7f3a
+            """)
+        let (status, console, _) = run(["persona.yaml", "--format", "terraform"], files: ["persona.yaml": persona])
+        #expect(status == 0)
+        #expect(console.errors == "persona.yaml:4:15: warning: account 111122223333 is the role's own account: a cross-account principal is for other accounts\n")
+        #expect(console.output.contains("\"sts:ExternalId\" = var.p_external_id"))
+        #expect(console.output.contains("variable \"p_external_id\" {"))
+        #expect(!console.output.contains("partner-7f3a"), "the external id stays out of the template")
+    }
+
+    @Test func aPersonaInheritsTheRoleOfThePersonaItExtends() {
+        let base = Self.persona(buckets: 1, name: "base", tail: "role:\n  name: team-base-role\n  path: /team/\n  max_session_duration: 7200\n")
+        let child = "persona: child\nextends: base\n"
+        let (status, console, fileSystem) = run(["child.yaml", "-o", "out"], files: ["base.yaml": base, "child.yaml": child])
+        #expect(status == 0, "\(console.errors)")
+        let manifest = fileSystem.text("out/child/manifest.json") ?? ""
+        #expect(manifest.contains("\"name\": \"team-base-role\""))
+        #expect(manifest.contains("\"arn\": \"arn:aws:iam::111122223333:role/team/team-base-role\""))
+        #expect(manifest.contains("\"max_session_duration\": 7200"))
+    }
 }
