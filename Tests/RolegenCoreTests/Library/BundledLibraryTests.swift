@@ -57,6 +57,22 @@ import RolegenTestSupport
         }
     }
 
+    /// rolegen's own CloudFormation reader finds every document of the committed stack (YAML and
+    /// JSON) and lint passes them at its default threshold.
+    @Test(arguments: ["examples/acme-ml/deploy/cloudformation/template.yaml", "examples/acme-ml/deploy/cloudformation-json/template.json"])
+    func theCommittedStackLintsClean(template: String) throws {
+        let catalog = try #require(TestCatalog.bundled)
+        let runner = LintRunner(fileSystem: Self.repository, catalog: catalog, settings: LintSettings(), options: LintInputOptions())
+        let sink = DiagnosticSink()
+        let result = runner.run(paths: [template], sink: sink)
+        #expect(sink.diagnostics.filter { $0.severity == .error }.isEmpty, "\(sink.diagnostics)")
+        let bundles = try Self.personas.map { try #require(generate($0).0) }
+        let documents = bundles.reduce(0) { $0 + $1.managedPolicies.count + ($1.trust == nil ? 0 : 1) + $1.generatedBoundaries.count }
+        #expect(result.policiesChecked == documents)
+        let failing = result.findings.filter { $0.severity >= .high }
+        #expect(failing.isEmpty, "\(failing.map { "\($0.location): \($0.message) [\($0.rule)]" }.joined(separator: "\n"))")
+    }
+
     /// The rules every generated policy obeys (LeastPrivilegeAudit), checked on the files written.
     @Test(arguments: personas)
     func generatedPoliciesStayLeastPrivilege(persona: String) throws {
