@@ -20,13 +20,16 @@ package struct GenerateCommand: ParsableCommand, ConsoleCommand {
             the persona file or one of its parent directories, nearest first.
 
             FORMATS (--format)
-              iam-json             the documents as IAM takes them (default); one directory per persona with -o
-              cloudformation       one CloudFormation stack (YAML) for all the personas: AWS::IAM::Role,
-                                   AWS::IAM::ManagedPolicy; with -o, DIR/template.yaml and DIR/manifest.json
+              iam-json             the documents as IAM takes them (default);
+                                   with -o, one directory per persona
+              cloudformation       one CloudFormation stack (YAML) for all the
+                                   personas: AWS::IAM::Role, ManagedPolicy;
+                                   with -o, DIR/template.yaml, DIR/manifest.json
               cloudformation-json  the same stack as JSON (DIR/template.json)
-              terraform            one Terraform module: aws_iam_role, aws_iam_policy, attachments,
-                                   jsonencode; with -o, DIR/main.tf and DIR/manifest.json
-            Without -o the stack or module is printed.
+              terraform            one Terraform module: aws_iam_role,
+                                   aws_iam_policy, attachments, jsonencode;
+                                   with -o, DIR/main.tf, DIR/manifest.json
+            Without -o the stack or module is printed. docs/deploy.md shows each.
 
             PACKAGING
             Permissions are attached as managed policies of at most 6,144 characters (white space not \
@@ -40,12 +43,14 @@ package struct GenerateCommand: ParsableCommand, ConsoleCommand {
               rolegen generate personas/ --values team.yaml -o build/iam
               rolegen personas/ml-admin.yaml --values team.yaml --set region=eu-west-1
               rolegen personas/ml-admin.yaml --values team.yaml --explain
+              rolegen generate personas/ --values team.yaml --format terraform -o infra
 
             EXIT CODES
               0  the policies were generated (warnings may have been printed)
-              1  --strict, and a generated permissions boundary denies some of the role's own permissions:
-                 nothing was written
-              2  usage or input error, or a persona that does not fit IAM's quotas: nothing was written
+              1  --strict, and a generated permissions boundary denies some of
+                 the role's own permissions: nothing was written
+              2  usage or input error, or a persona that does not fit IAM's
+                 quotas: nothing was written
             """
     )
 
