@@ -426,7 +426,7 @@ import RolegenTestSupport
         let (tfStatus, terraform, _) = run(["a.yaml", "b.yaml", "--format", "terraform"], files: files)
         #expect(tfStatus == 0)
         #expect(terraform.output.contains("resource \"aws_iam_role\" \"alpha\" {\n"))
-        #expect(terraform.output.contains("resource \"aws_iam_role_policy_attachment\" \"beta\" {\n  role = aws_iam_role.beta.name\n"))
+        #expect(terraform.output.contains("resource \"aws_iam_role_policy_attachment\" \"beta\" {\n  role       = aws_iam_role.beta.name\n"))
     }
 
     @Test(arguments: [("terraform", "main.tf"), ("cloudformation", "template.yaml"), ("cloudformation-json", "template.json")])

@@ -15,7 +15,7 @@ package enum TerraformRenderer {
                 substitutions[externalID] = "var." + variable
                 out += "\nvariable \(quote(variable)) {\n"
                 out += "  description = \(quote("The external id persona \(role.persona)'s other account passes as sts:ExternalId"))\n"
-                out += "  type        = string\n  sensitive   = true\n}\n"
+                out += "  type = string\n  sensitive = true\n}\n"
             }
             var boundaryAddresses: [String: String] = [:]
             for (kind, policy) in bundle.generatedBoundaries {
@@ -82,7 +82,40 @@ package enum TerraformRenderer {
             out += attribute("value", "aws_iam_role.\(stem).arn")
             out += "}\n"
         }
-        return out
+        return aligned(out)
+    }
+
+    /// The `=` of consecutive one-line attributes at one level lined up, as `terraform fmt` does;
+    /// an attribute whose value spans lines ends the run and is not padded.
+    static func aligned(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var run: [(index: Int, key: String)] = []
+        func flush() {
+            if run.count > 1 {
+                let width = run.map(\.key.count).max() ?? 0
+                for (index, key) in run {
+                    let rest = lines[index].dropFirst(key.count + 3)
+                    lines[index] = key + String(repeating: " ", count: width - key.count) + " = " + rest
+                }
+            }
+            run = []
+        }
+        for (index, line) in lines.enumerated() {
+            guard let range = line.firstRange(of: " = ") else {
+                flush()
+                continue
+            }
+            let key = String(line[..<range.lowerBound])
+            let opensBlock = ["{", "[", "({", "("].contains { line.hasSuffix($0) }
+            let indent = key.prefix { $0 == " " }.count
+            if opensBlock || (run.first.map { $0.key.prefix { $0 == " " }.count != indent } ?? false) {
+                flush()
+                if opensBlock { continue }
+            }
+            run.append((index, key))
+        }
+        flush()
+        return lines.joined(separator: "\n")
     }
 
     private static func attribute(_ name: String, _ value: String) -> String {

@@ -147,4 +147,9 @@ import RolegenTestSupport
         #expect(missing.map { "\($0.action) \($0.resource)" } == ["s3:PutObject arn:aws:s3:::b/*"])
         #expect(BoundaryCheck.uncovered(permissions: permissions, boundary: permissions).isEmpty)
     }
+
+    @Test func terraformAttributesAlignAsTerraformFmtDoes() {
+        let text = "resource \"x\" \"y\" {\n  name = \"a\"\n  description = \"b\"\n  policy = jsonencode({\n    \"Sid\" = \"S\"\n    \"Effect\" = \"Allow\"\n    \"Action\" = [\n      \"s3:GetObject\",\n    ]\n  })\n  tags = {\n    \"k\" = \"v\"\n  }\n}\n"
+        #expect(TerraformRenderer.aligned(text) == "resource \"x\" \"y\" {\n  name        = \"a\"\n  description = \"b\"\n  policy = jsonencode({\n    \"Sid\"    = \"S\"\n    \"Effect\" = \"Allow\"\n    \"Action\" = [\n      \"s3:GetObject\",\n    ]\n  })\n  tags = {\n    \"k\" = \"v\"\n  }\n}\n")
+    }
 }
