@@ -475,4 +475,25 @@ import RolegenTestSupport
         #expect(manifest.contains("\"arn\": \"arn:aws:iam::111122223333:role/team/team-base-role\""))
         #expect(manifest.contains("\"max_session_duration\": 7200"))
     }
+
+    /// `rolegen test` and `simulate` evaluate a persona with its generated boundary, as IAM would.
+    @Test func expectationsSeeTheGeneratedBoundary() {
+        var files = Self.boundaryFiles
+        files["persona.yaml"]! += """
+            expect:
+              - name: reads inside the boundary
+                allow:
+                  action: s3:GetObject
+                  resource: arn:aws:s3:::team-data/x.csv
+              - name: the boundary stops what the permissions grant
+                deny:
+                  action: s3:GetObject
+                  resource: arn:aws:s3:::team-scratch/x.csv
+
+            """
+        let (status, console, _) = run(["test", "persona.yaml"], files: files)
+        #expect(status == 0, "\(console.output)\(console.errors)")
+        #expect(console.output.contains("PASS persona.yaml:"))
+        #expect(console.output.contains("2 passed, 0 failed"))
+    }
 }
