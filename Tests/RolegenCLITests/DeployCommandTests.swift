@@ -496,4 +496,18 @@ import RolegenTestSupport
         #expect(console.output.contains("PASS persona.yaml:"))
         #expect(console.output.contains("2 passed, 0 failed"))
     }
+
+    @Test func twoPersonasMayNotDeployOneRoleOrShareALogicalId() {
+        let sameRole = ["a.yaml": Self.persona(buckets: 1, name: "alpha", tail: "role:\n  name: shared\n"),
+                        "b.yaml": Self.persona(buckets: 1, name: "beta", tail: "role:\n  name: shared\n")]
+        let (status, console, _) = run(["a.yaml", "b.yaml", "-o", "out"], files: sameRole)
+        #expect(status == 2)
+        #expect(console.errors.hasPrefix("b.yaml:14:3: error: personas 'alpha' and 'beta' both deploy the role 'shared'; give one another name with 'role: name:'\n"))
+        let sameStem = ["a.yaml": Self.persona(buckets: 1, name: "ml-admin2"), "b.yaml": Self.persona(buckets: 1, name: "ml-admin-2")]
+        let (stemStatus, stem, _) = run(["a.yaml", "b.yaml", "--format", "cloudformation"], files: sameStem)
+        #expect(stemStatus == 2)
+        #expect(stem.errors.hasPrefix("b.yaml:1:1: error: personas 'ml-admin2' and 'ml-admin-2' both become 'MlAdmin2' in cloudformation names; rename one persona\n"))
+        let (terraformStatus, _, _) = run(["a.yaml", "b.yaml", "--format", "terraform"], files: sameStem)
+        #expect(terraformStatus == 0)
+    }
 }

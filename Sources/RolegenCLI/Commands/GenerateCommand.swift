@@ -147,6 +147,7 @@ package struct GenerateCommand: ParsableCommand, ConsoleCommand {
             }
             seenNames[bundle.persona.name] = bundle.persona.path
         }
+        checkDeployedNames(bundles, sink: sink)
         if sink.hasErrors {
             report(sink, console: console, failed: true)
             return .inputError
@@ -202,6 +203,41 @@ package struct GenerateCommand: ParsableCommand, ConsoleCommand {
             console.writeOutput(explain ? ExplainRenderer.render(bundle) : bundle.permissionsJSON)
         }
         return .success
+    }
+
+    /// Two personas of one run may not deploy the same role, nor share the stem of their
+    /// CloudFormation logical ids or Terraform names (`ml-admin2` and `ml-admin-2` are both `MlAdmin2`).
+    private func checkDeployedNames(_ bundles: [RoleBundle], sink: DiagnosticSink) {
+        var roles: [String: String] = [:]
+        var stems: [String: String] = [:]
+        for bundle in bundles where seenOnce(bundle, in: bundles) {
+            let role = DeployedRole(bundle)
+            if bundle.trust != nil {
+                let name = bundle.role.path + bundle.role.name
+                if let other = roles[name] {
+                    sink.error(.schemaConflict, "personas '\(other)' and '\(bundle.persona.name)' both deploy the role "
+                               + "'\(bundle.role.name)'; give one another name with 'role: name:'", at: bundle.role.location)
+                }
+                roles[name] = bundle.persona.name
+            }
+            let stem: String? = switch deploymentFormat {
+            case .cloudFormation, .cloudFormationJSON: role.logicalStem
+            case .terraform: role.terraformStem
+            case .iamJSON: nil
+            }
+            if let stem {
+                if let other = stems[stem] {
+                    sink.error(.schemaConflict, "personas '\(other)' and '\(bundle.persona.name)' both become '\(stem)' in "
+                               + "\(deploymentFormat.rawValue) names; rename one persona", at: bundle.persona.location)
+                }
+                stems[stem] = bundle.persona.name
+            }
+        }
+    }
+
+    /// The first bundle of a persona name (a repeated name is reported on its own).
+    private func seenOnce(_ bundle: RoleBundle, in bundles: [RoleBundle]) -> Bool {
+        bundles.first { $0.persona.name == bundle.persona.name }?.persona.path == bundle.persona.path
     }
 
     /// Persona files as given, and the `.yaml` files of directories given, sorted.
