@@ -62,8 +62,11 @@ package final class Generator {
         case .failure(let reason):
             sink.error(.policyTooLarge, "persona '\(persona.name)' does not fit IAM's quotas: \(reason.message)", at: persona.location)
         }
-        let boundary = persona.role.permissionsBoundary.flatMap { generateBoundary($0, rolePath: persona.role.path, values: values, sink: sink) }
-        let createdRolesBoundary = persona.role.createdRolesBoundary.flatMap { generateBoundary($0, rolePath: persona.role.path, values: values, sink: sink) }
+        let makeBoundary = { (reference: BoundaryReference) in
+            self.generateBoundary(reference, rolePath: persona.role.path, values: values, sink: sink)
+        }
+        let boundary = persona.role.permissionsBoundary.flatMap(makeBoundary)
+        let createdRolesBoundary = persona.role.createdRolesBoundary.flatMap(makeBoundary)
         guard sink.errorCount == before else { return nil }
         let bundle = RoleBundle(
             persona: persona, statements: statements, permissions: permissions, trust: TrustPolicyBuilder.build(for: persona),
