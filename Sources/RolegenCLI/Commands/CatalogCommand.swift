@@ -10,6 +10,11 @@ package struct CatalogCommand: ParsableCommand {
             pinned dataset ('rolegen catalog version' says which). 'rolegen catalog import' builds a newer one from \
             AWS's service reference files; --catalog PATH, or 'catalog: PATH' in .rolegen.yaml, uses it.
 
+            EXAMPLES
+              rolegen catalog show sagemaker:CreateTrainingJob
+              rolegen catalog actions 'sagemaker:*Pipeline*' --access-level write
+              rolegen catalog version
+
             EXIT CODES
               0  found
               1  an action or pattern named nothing (suggestions follow)

@@ -15,6 +15,10 @@ package struct CatalogImportCommand: ParsableCommand, ConsoleCommand {
 
             The catalog holds only the services imported. The file is written through a temporary file renamed \
             into place; nothing is written when any input file is unusable.
+
+            EXAMPLES
+              rolegen catalog import service-reference/ --output aws.rolegen --date 2026-11-29
+              rolegen catalog import downloads/ -o aws.rolegen --source "AWS service reference, 2026-11-29"
             """
     )
 

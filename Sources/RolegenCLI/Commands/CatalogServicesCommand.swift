@@ -5,7 +5,12 @@ package import RolegenCore
 package struct CatalogServicesCommand: ParsableCommand, ConsoleCommand {
     package static let configuration = CommandConfiguration(
         commandName: "services",
-        abstract: "List the services of the catalog: prefix, number of actions, name."
+        abstract: "List the services of the catalog: prefix, number of actions, name.",
+        discussion: """
+            EXAMPLES
+              rolegen catalog services
+              rolegen catalog services --format json
+            """
     )
 
     @Option(help: "Output format.")

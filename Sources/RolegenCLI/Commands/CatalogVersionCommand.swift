@@ -5,7 +5,13 @@ package import RolegenCore
 package struct CatalogVersionCommand: ParsableCommand, ConsoleCommand {
     package static let configuration = CommandConfiguration(
         commandName: "version",
-        abstract: "Say which catalog is in use: its source, date, and counts."
+        abstract: "Say which catalog is in use: its source, date, and counts.",
+        discussion: """
+            EXAMPLES
+              rolegen catalog version
+              rolegen catalog version --format json
+              rolegen catalog version --catalog aws.rolegen
+            """
     )
 
     @Option(help: "Output format.")

@@ -49,7 +49,8 @@ package struct DiffCommand: ParsableCommand, ConsoleCommand {
               - a condition value with a policy variable (two keys compared)
                 is one opaque condition when OLD and NEW both have it, else
                 approximated
-              - --all reports one witness per action class and resource region
+              - --all: one witness per action class, resource region and
+                context atoms (at most 16 context combinations per region)
 
             KNOWN LIMITATIONS
               - identity policies only: no cross-account evaluation,

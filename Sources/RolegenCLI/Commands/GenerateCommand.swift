@@ -38,17 +38,24 @@ package struct GenerateCommand: ParsableCommand, ConsoleCommand {
             the whole did. More than --max-policies (10 by default, IAM's default quota; 20 at most) is an \
             error. --inline writes one inline policy instead (at most 10,240 characters for a role).
 
+            With --check, nothing is written: the run exits with 1 and lists each file under --output that is \
+            missing, differs or is no longer generated, so CI and the pre-commit hook rolegen-generate-check catch \
+            bundles committed without regenerating them.
+
             EXAMPLES
               rolegen personas/data-scientist.yaml --values examples/acme-ml/values.yaml
               rolegen generate personas/ --values team.yaml -o build/iam
               rolegen personas/ml-admin.yaml --values team.yaml --set region=eu-west-1
               rolegen personas/ml-admin.yaml --values team.yaml --explain
+              rolegen generate personas/ --values team.yaml -o build/iam --check
               rolegen generate personas/ --values team.yaml --format terraform -o infra
 
             EXIT CODES
-              0  the policies were generated (warnings may have been printed)
-              1  --strict, and a generated permissions boundary denies some of
-                 the role's own permissions: nothing was written
+              0  the policies were generated (warnings may have been printed);
+                 with --check, they are up to date
+              1  with --check: stale files; with --strict: a generated permissions
+                 boundary denies some of the role's own permissions (nothing was
+                 written)
               2  usage or input error, or a persona that does not fit IAM's
                  quotas: nothing was written
             """
@@ -75,6 +82,9 @@ package struct GenerateCommand: ParsableCommand, ConsoleCommand {
     @Flag(help: "Print each statement with the persona line, template and guards it came from.")
     package var explain = false
 
+    @Flag(help: "Write nothing; exit with 1 when the bundles under --output are not what the personas generate now.")
+    package var check = false
+
     @Option(help: ArgumentHelp("Output format: iam-json, cloudformation, cloudformation-json or terraform.", valueName: "format"))
     package var format: String = DeploymentFormat.iamJSON.rawValue
 
@@ -98,6 +108,7 @@ package struct GenerateCommand: ParsableCommand, ConsoleCommand {
 
     package func validate() throws {
         if personas.isEmpty { throw ValidationError("name at least one persona file, such as personas/data-scientist.yaml") }
+        if check && output == nil { throw ValidationError("--check compares with the bundles under --output DIR; give -o DIR") }
         if DeploymentFormat(rawValue: format) == nil {
             let names = DeploymentFormat.allCases.map(\.rawValue)
             throw ValidationError("unknown --format '\(format)'\(Suggestions.didYouMean(format, in: names)); "
@@ -158,6 +169,16 @@ package struct GenerateCommand: ParsableCommand, ConsoleCommand {
             return .findings
         }
         let format = deploymentFormat
+        if let output, check {
+            // --check (pre-commit's rolegen-generate-check): compare, write nothing (BundleCheck).
+            report(sink, console: console, failed: false)
+            let stale = format == .iamJSON ? BundleCheck.staleFiles(bundles, in: output, fileSystem: fileSystem)
+                : BundleCheck.staleFiles(format.files(bundles), in: output, generatedBy: paths.joined(separator: ", "),
+                                         fileSystem: fileSystem)
+            console.writeOutput(BundleCheck.render(stale))
+            console.writeInfo(BundleCheck.summary(stale, bundles: bundles.count))
+            return stale.isEmpty ? .success : .findings
+        }
         if format != .iamJSON {
             if let output {
                 do {
@@ -169,8 +190,8 @@ package struct GenerateCommand: ParsableCommand, ConsoleCommand {
                     return .inputError
                 }
                 report(sink, console: console, failed: false)
-                console.writeError("wrote \(joinPath(output, format.fileName ?? "")) (\(bundles.count) persona"
-                                   + "\(bundles.count == 1 ? "" : "s")) and \(joinPath(output, BundleFile.manifestName))\n")
+                console.writeInfo("wrote \(joinPath(output, format.fileName ?? "")) (\(bundles.count) persona"
+                                  + "\(bundles.count == 1 ? "" : "s")) and \(joinPath(output, BundleFile.manifestName))\n")
             } else {
                 report(sink, console: console, failed: false)
                 console.writeOutput(format.render(bundles) ?? "")
@@ -192,7 +213,7 @@ package struct GenerateCommand: ParsableCommand, ConsoleCommand {
                 let size = PolicyJSONWriter.quotaSize(of: bundle.permissionsJSON)
                 let count = bundle.statements.count
                 let policies = bundle.managedPolicies.count
-                console.writeError("wrote \(joinPath(output, bundle.persona.name))/ (\(count) statement\(count == 1 ? "" : "s"), "
+                console.writeInfo("wrote \(joinPath(output, bundle.persona.name))/ (\(count) statement\(count == 1 ? "" : "s"), "
                                    + "\(size) characters\(policies > 1 ? " in \(policies) managed policies" : ""))\n")
             }
             if explain { bundles.forEach { console.writeOutput(ExplainRenderer.render($0)) } }

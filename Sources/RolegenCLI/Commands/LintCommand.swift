@@ -127,7 +127,10 @@ package struct LintCommand: ParsableCommand, ConsoleCommand {
         var runner = LintRunner(fileSystem: fileSystem, catalog: catalog, settings: configuration.lint, options: options)
         runner.valuesFiles = valuesFiles
         let stdin = paths.contains("-") ? console.readInput() : nil
+        // Large account dumps take seconds: say so on a terminal, never on standard output.
+        let progress = console.startProgress("rolegen lint: checking \(paths.joined(separator: " "))...")
         let result = runner.run(paths: paths, stdin: stdin, baseline: recorded, sink: sink)
+        progress?.finish()
         if sink.hasErrors {
             report(sink, console: console, failed: true, summary: "nothing was checked")
             return .inputError
@@ -152,7 +155,7 @@ package struct LintCommand: ParsableCommand, ConsoleCommand {
             console.writeError("\(error.path): error: cannot write: \(error.reasonText)\n")
             return .inputError
         }
-        if reportFormat == .text || output != nil { console.writeError(renderer.summary + "\n") }
+        if reportFormat == .text || output != nil { console.writeInfo(renderer.summary + "\n") }
         // Recording a baseline accepts today's findings: the run succeeds.
         if writeBaseline != nil { return .success }
         return result.findings.contains { $0.severity >= threshold } ? .findings : .success

@@ -5,6 +5,8 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
+import Foundation
 
 /// Where a command writes: results to standard output, diagnostics and progress to standard
 /// error. Injected so tests can capture both without starting a process.
@@ -18,11 +20,51 @@ package protocol Console: AnyObject {
     func environment(_ name: String) -> String?
     /// All of standard input (`rolegen lint -`).
     func readInput() -> [UInt8]
+    /// How much to say on standard error beyond results and errors (`--quiet`, `--verbose`).
+    var verbosity: Verbosity { get }
+    /// Whether a transient progress line may be drawn on standard error: a terminal, not --quiet.
+    var showsProgress: Bool { get }
+}
+
+/// `--quiet`: errors only; `--verbose`: also which files and settings a run used.
+package enum Verbosity: Sendable, Comparable {
+    case quiet
+    case normal
+    case verbose
+}
+
+extension Console {
+    package var verbosity: Verbosity { .normal }
+    package var showsProgress: Bool { false }
+
+    /// A message about the run ("wrote ...", summaries), on standard error unless --quiet.
+    package func writeInfo(_ text: String) {
+        if verbosity > .quiet { writeError(text) }
+    }
+
+    /// Detail only --verbose asks for, on standard error.
+    package func writeVerbose(_ text: String) {
+        if verbosity == .verbose { writeError(text) }
+    }
+
+    /// A progress line shown if the work is still running after a moment, and only where
+    /// `showsProgress`; finish it when the work is done. Never on standard output.
+    package func startProgress(_ message: String) -> ProgressLine? {
+        showsProgress ? ProgressLine(message) : nil
+    }
 }
 
 /// The process's own standard output and error.
 package final class StandardConsole: Console {
-    package init() {}
+    package var verbosity: Verbosity
+
+    package init(verbosity: Verbosity = .normal) {
+        self.verbosity = verbosity
+    }
+
+    package var showsProgress: Bool {
+        verbosity > .quiet && isatty(STDERR_FILENO) == 1 && environment("TERM") != "dumb"
+    }
 
     package func writeOutput(_ text: String) { write(text, to: STDOUT_FILENO) }
     package func writeError(_ text: String) { write(text, to: STDERR_FILENO) }
@@ -55,17 +97,7 @@ package final class StandardConsole: Console {
         }
     }
 
-    private func write(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { posixWrite(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            bytes = bytes.dropFirst(written)
-        }
-    }
+    private func write(_ text: String, to descriptor: Int32) { writeAll(text, to: descriptor) }
 }
 
 /// Captures output in memory, for tests.
@@ -76,6 +108,7 @@ package final class CapturingConsole: Console {
     package var colorsOutput = false
     package var variables: [String: String] = [:]
     package var input: [UInt8] = []
+    package var verbosity = Verbosity.normal
 
     package init() {}
 
@@ -86,7 +119,67 @@ package final class CapturingConsole: Console {
     package func environment(_ name: String) -> String? { variables[name] }
 }
 
+/// One line of progress on standard error (a terminal), drawn only when the work outlasts
+/// `delay`, so quick runs print nothing, and erased when finished.
+package final class ProgressLine: @unchecked Sendable {
+    // `shown` and `finished` are guarded by `lock`: the timer and the caller's thread race.
+    private let lock = NSLock()
+    private var shown = false
+    private var finished = false
+    private let message: String
+
+    package init(_ message: String, delay: Double = 0.5) {
+        self.message = message
+        DispatchQueue.global().asyncAfter(deadline: .now() + delay) { [self] in
+            lock.withLock {
+                guard !finished else { return }
+                shown = true
+                writeAll("\r\u{1B}[K\(message)", to: STDERR_FILENO)
+            }
+        }
+    }
+
+    /// Erases the line if it was drawn; nothing is drawn after this.
+    package func finish() {
+        lock.withLock {
+            finished = true
+            if shown { writeAll("\r\u{1B}[K", to: STDERR_FILENO) }
+        }
+    }
+}
+
+private func writeAll(_ text: String, to descriptor: Int32) {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+        let written = bytes.withUnsafeBytes { posixWrite(descriptor, $0.baseAddress, $0.count) }
+        if written < 0 {
+            if errno == EINTR { continue }
+            return
+        }
+        bytes = bytes.dropFirst(written)
+    }
+}
+
 /// The C library's `write(2)`, out of reach of the method of the same name.
 private func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
     write(descriptor, buffer, count)
+}
+
+/// Another console seen through `--quiet` or `--verbose`: the same streams, a different verbosity.
+package final class LeveledConsole: Console {
+    private let base: any Console
+    package let verbosity: Verbosity
+
+    package init(_ base: any Console, verbosity: Verbosity) {
+        self.base = base
+        self.verbosity = verbosity
+    }
+
+    package func writeOutput(_ text: String) { base.writeOutput(text) }
+    package func writeError(_ text: String) { base.writeError(text) }
+    package var colorsErrors: Bool { base.colorsErrors }
+    package var colorsOutput: Bool { base.colorsOutput }
+    package func environment(_ name: String) -> String? { base.environment(name) }
+    package func readInput() -> [UInt8] { base.readInput() }
+    package var showsProgress: Bool { verbosity > .quiet && base.showsProgress }
 }

@@ -44,8 +44,10 @@ package protocol ConsoleCommand {
 extension ConsoleCommand {
     /// Prints the diagnostics of a run to standard error, sorted, with a summary after errors.
     package func report(_ sink: DiagnosticSink, console: any Console, failed: Bool, summary: String = "nothing was written") {
-        guard !sink.diagnostics.isEmpty else { return }
-        console.writeError(DiagnosticPrinter.render(sink.diagnostics, color: console.colorsErrors))
+        // --quiet keeps errors (and their notes) only.
+        let shown = console.verbosity == .quiet ? sink.diagnostics.filter { $0.severity == .error } : sink.diagnostics
+        guard !shown.isEmpty else { return }
+        console.writeError(DiagnosticPrinter.render(shown, color: console.colorsErrors))
         if failed && sink.hasErrors {
             console.writeError("rolegen: \(DiagnosticPrinter.summary(sink.diagnostics)); \(summary)\n")
         }

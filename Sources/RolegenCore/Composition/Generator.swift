@@ -120,8 +120,14 @@ package final class Generator {
     }
 
     private func library(for personaPath: String) -> TemplateLibrary {
-        let paths = templateDirectories + Self.discover("templates", from: personaPath, fileSystem: loader.fileSystem)
+        var paths = templateDirectories + Self.discover("templates", from: personaPath, fileSystem: loader.fileSystem)
             .filter { !templateDirectories.contains($0) }
+        // Last, the library installed with rolegen, so personas anywhere can use the bundled
+        // templates; only on the real file system (tests' in-memory files stand alone).
+        if loader.fileSystem is LocalFileSystem, let bundled = BundledLibrary.templatesDirectory,
+           !paths.contains(where: { loader.fileSystem.canonicalPath($0) == loader.fileSystem.canonicalPath(bundled) }) {
+            paths.append(bundled)
+        }
         if let existing = libraries[paths] { return existing }
         let library = TemplateLibrary(searchPaths: paths, loader: loader)
         libraries[paths] = library

@@ -68,6 +68,32 @@ package struct DiffInputLoader {
         }
     }
 
+    /// Why a file found in a directory is not compared (nil: it is): not a document rolegen
+    /// reads, or a trust or resource policy (one naming a Principal). Unreadable files are
+    /// compared, so that their errors are reported.
+    package func skipReason(_ path: String) -> String? {
+        guard let bytes = try? fileSystem.readFile(path, limit: Self.maxFileBytes) else { return nil }
+        let isYAML = path.hasSuffix(".yaml") || path.hasSuffix(".yml")
+        let root: SourceNode?
+        if isYAML {
+            root = YAMLReader.parse(String(decoding: bytes, as: UTF8.self), path: path, into: DiagnosticSink())
+        } else {
+            root = try? JSONReader.parse(bytes, path: path).get()
+        }
+        guard let root else { return nil }
+        switch LintFileFormat.detect(root, isYAML: isYAML) {
+        case .policy:
+            let view = PolicyView(root)
+            return view.statements.contains { $0.principal != nil || $0.notPrincipal != nil } ? "a trust or resource policy" : nil
+        case .policyVersion, .persona:
+            return nil
+        case .authorizationDetails:
+            return role == nil ? "an account authorization dump (give --role)" : nil
+        default:
+            return "not a policy"
+        }
+    }
+
     // MARK: Policies
 
     /// A document IAM would store as an identity policy; otherwise IAM's answer at its place.

@@ -28,6 +28,8 @@ package struct DiffReport: Sendable {
     package var pairs: [Pair]
     package var options: DiffOptions
     package var catalogVersion: String?
+    /// Files of directory pairs that were not compared, and why.
+    package var skipped: [String] = []
 
     package init(pairs: [Pair], options: DiffOptions, catalogVersion: String?) {
         self.pairs = pairs

@@ -30,7 +30,11 @@ package struct DiffReportRenderer {
                 lines.append("\(title): \(directionSummary(direction))")
                 for group in grouped(direction.findings) {
                     lines.append("  granted by \(label(group.granting))")
-                    for finding in group.findings { lines += findingLines(finding).map { "    " + $0 } }
+                    for finding in group.findings {
+                        let parts = findingLines(finding)
+                        lines.append("    - " + parts[0])
+                        lines += parts.dropFirst().map { "      " + $0 }
+                    }
                 }
             }
             let notes = pair.notes + pair.comparison.newAccess.notes.map { "new access: " + $0 }
@@ -43,6 +47,9 @@ package struct DiffReportRenderer {
             lines.append("")
             lines.append("Structure:")
             lines += structureLines(pair.structural).map { "  " + $0 }
+        }
+        if !report.skipped.isEmpty {
+            lines += ["", "Skipped:"] + report.skipped.map { "  - " + $0 }
         }
         if report.pairs.count > 1 {
             lines += ["", "Overall new access: \(report.worstNewAccess.rawValue) (the worst of \(report.pairs.count) pairs)"]
@@ -136,6 +143,7 @@ package struct DiffReportRenderer {
             ])),
             ("newAccess", .string(report.worstNewAccess.rawValue)),
             ("pairs", .array(report.pairs.map(json))),
+            ("skipped", .array(report.skipped.map(JSONValue.string))),
         ])
     }
 
@@ -237,6 +245,7 @@ package struct DiffReportRenderer {
                 line.hasPrefix("  ") ? "  - `" + line.dropFirst(2) + "`" : "- " + line
             }
         }
+        if !report.skipped.isEmpty { lines += ["", "## Skipped", ""] + report.skipped.map { "- " + $0 } }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -24,7 +24,8 @@ package struct DiffRunner {
                            + "give two files or two directories", at: SourceLocation(path: oldIsDirectory ? new : old))
                 return nil
             }
-            let oldFiles = files(under: old), newFiles = files(under: new)
+            var skipped: [String] = []
+            let oldFiles = files(under: old, skipped: &skipped), newFiles = files(under: new, skipped: &skipped)
             for name in Set(oldFiles.keys).union(newFiles.keys).sorted() {
                 let oldPath = oldFiles[name], newPath = newFiles[name]
                 let oldInput = oldPath.flatMap { loader.load($0, sink: sink) }
@@ -34,6 +35,10 @@ package struct DiffRunner {
                 let empty = { (path: String) in DiffInput(name: "(none: \(name) is missing here)", policies: [], notes: []) }
                 if let pair = compare(oldInput ?? empty(old), newInput ?? empty(new), presence: presence, sink: sink) { pairs.append(pair) }
             }
+            if sink.hasErrors { return nil }
+            var report = DiffReport(pairs: pairs, options: options, catalogVersion: "\(catalog.metadata.source) \(catalog.metadata.date)")
+            report.skipped = skipped.sorted()
+            return report
         } else {
             let oldInput = loader.load(old, sink: sink)
             let newInput = loader.load(new, sink: sink)
@@ -56,12 +61,19 @@ package struct DiffRunner {
         }
     }
 
-    /// Policy files of a directory (recursively), by their path relative to it.
-    private func files(under directory: String) -> [String: String] {
+    /// Policy files of a directory (recursively), by their path relative to it; files that are
+    /// not identity policies (manifests, trust policies) are listed in `skipped`.
+    private func files(under directory: String, skipped: inout [String]) -> [String: String] {
         let collector = LintInputCollector(fileSystem: fileSystem, options: LintInputOptions())
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        return Dictionary(collector.files(under: directory).map { path in
-            (path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path, path)
-        }, uniquingKeysWith: { first, _ in first })
+        var result: [String: String] = [:]
+        for path in collector.files(under: directory) {
+            if let reason = loader.skipReason(path) {
+                skipped.append("\(path): \(reason), not compared")
+                continue
+            }
+            result[path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path] = path
+        }
+        return result
     }
 }

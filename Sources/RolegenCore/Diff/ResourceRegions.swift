@@ -61,14 +61,20 @@ struct ResourceRegions {
             }
             return
         }
-        let pruneOnCandidates = statements.filter(\.isCandidateAllow).allSatisfy { !$0.resourcesExcept }
+        // B's Allow statements that can match an ARN (a NotResource listing `*` matches none).
+        let liveCandidates = statements.indices.filter { index in
+            statements[index].isCandidateAllow
+                && !(statements[index].resourcesExcept && tokens[statements[index].id].contains(where: DiffTokenizer.isAllStars))
+        }
+        let pruneOnCandidates = liveCandidates.allSatisfy { !statements[$0].resourcesExcept }
         if pruneOnCandidates, options.mode == .standard, let templates = domain.templates,
-           !Self.prefixesMeet(statements.filter(\.isCandidateAllow).flatMap { tokens[$0.id] }, templates: templates,
+           !Self.prefixesMeet(liveCandidates.flatMap { tokens[statements[$0].id] }, templates: templates,
                               partition: options.constraints.partitions?.count == 1 ? options.constraints.partitions?.first : nil) {
             // No B Allow pattern can name a resource of these actions: nothing to search.
             return
         }
-        let needed = pruneOnCandidates ? statements.indices.filter { statements[$0].isCandidateAllow } : []
+        if liveCandidates.isEmpty { return }
+        let needed = pruneOnCandidates ? liveCandidates : []
         let search = MembershipSearch(automaton: automaton, tracked: statementComponents, required: domainComponents,
                                       needed: needed, budget: options.productStateBudget)
         let outcome = search.run()

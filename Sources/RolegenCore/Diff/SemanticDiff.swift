@@ -112,18 +112,23 @@ struct DirectionSearch {
         guard !solutions.isEmpty else { return }
         let builder = WitnessBuilder(universe: universe, dimensions: dimensions, tokens: tokens, group: group,
                                      regions: regions, region: region, inPlay: inPlay, options: options, names: names)
+        // One verified witness per region; with --all, one per context-atom solution (up to the limit).
         var firstCandidate: DiffFinding?
+        var verifiedAny = false
         for assignment in solutions {
             for request in builder.requests(for: assignment) {
                 let verified = evaluate(request, sides.candidate) == .allow && evaluate(request, sides.reference) != .allow
                 let finding = builder.finding(request: request, assignment: assignment, verified: verified)
                 if verified {
                     findings.append(finding)
-                    return
+                    verifiedAny = true
+                    break
                 }
                 if firstCandidate == nil { firstCandidate = finding }
             }
+            if verifiedAny && !options.all { return }
         }
+        if verifiedAny { return }
         unverified += 1
         if let firstCandidate { findings.append(firstCandidate) }
     }

@@ -13,9 +13,12 @@ package struct StatementParser {
         "conditions", "guards", "when_guard", "unscoped_reason",
     ]
 
+    /// Keys of template statements that a persona's `deny:` statements do not take.
+    package static let templateOnlyKeys = ["guards", "when_guard", "access", "unscoped_reason"]
+
     package func parse(_ node: SourceNode) -> StatementTemplate? {
         let subject = origin == .template ? "a statement" : "a deny statement"
-        let allowed = origin == .template ? Self.keys : Self.keys.filter { !["guards", "when_guard", "access", "unscoped_reason"].contains($0) }
+        let allowed = origin == .template ? Self.keys : Self.keys.filter { !Self.templateOnlyKeys.contains($0) }
         let failedBefore = sink.errorCount
         guard let reader = MappingReader(node, subject: subject, allowedKeys: allowed, sink: sink) else { return nil }
 

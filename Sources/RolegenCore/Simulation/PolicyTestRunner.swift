@@ -66,29 +66,44 @@ package struct PolicyTestRunner {
     }
 
     /// Runs every expectation of the personas; nil after reporting an input error.
-    /// Without `--values`, a single values file found in the directories (`values.yaml`)
-    /// supplies the values, so `rolegen test personas examples` runs the bundled personas with
-    /// the example team's values.
+    /// Without `--values`, values files found in the directories (`values.yaml`) supply the
+    /// values: one beside a persona serves that persona (`rolegen init` writes them side by
+    /// side); a single other one serves the rest, so `rolegen test personas examples` runs the
+    /// bundled personas with the example team's values.
     package func run(_ paths: [String], sink: DiagnosticSink) -> Run? {
         let before = sink.errorCount
         var run = Run()
         let found = personaFiles(paths, sink: sink)
-        var runner = self
-        if loader.valuesFiles.isEmpty && !found.valuesFiles.isEmpty {
-            guard found.valuesFiles.count == 1 else {
-                sink.error(.schemaConflict, "several values files found (\(found.valuesFiles.joined(separator: ", "))); "
-                           + "choose with --values FILE", at: SourceLocation(path: found.valuesFiles[0]))
-                return nil
-            }
-            runner = PolicyTestRunner(loader: PolicyFileLoader(fileSystem: loader.fileSystem, catalog: loader.catalog,
-                                                               valuesFiles: found.valuesFiles))
-            run.valuesFiles = found.valuesFiles
-        }
+        func directory(_ path: String) -> String { path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/") }
+        let personaDirectories = Set(found.personas.map(directory))
+        let shared = found.valuesFiles.filter { !personaDirectories.contains(directory($0)) }
         for path in found.personas {
             run.personas.append(path)
+            var runner = self
+            if loader.valuesFiles.isEmpty && hasExpectations(path) {
+                let own = found.valuesFiles.filter { directory($0) == directory(path) }
+                let chosen = own.isEmpty ? shared : own
+                if chosen.count > 1 {
+                    sink.error(.schemaConflict, "several values files could serve \(path) (\(chosen.joined(separator: ", "))); "
+                               + "choose with --values FILE", at: SourceLocation(path: chosen[0]))
+                    continue
+                }
+                if let file = chosen.first {
+                    runner = PolicyTestRunner(loader: PolicyFileLoader(fileSystem: loader.fileSystem, catalog: loader.catalog, valuesFiles: [file]))
+                    if !run.valuesFiles.contains(file) { run.valuesFiles.append(file) }
+                }
+            }
             run.cases += runner.cases(path, sink: sink)
         }
         return sink.errorCount == before ? run : nil
+    }
+
+    /// Whether the persona file declares `expect:` entries (errors are left to `cases`).
+    private func hasExpectations(_ path: String) -> Bool {
+        let probe = DiagnosticSink()
+        guard let root = YAMLFileLoader(fileSystem: loader.fileSystem).load(path, sink: probe),
+              let document = PersonaParser(sink: probe).parse(root, path: path) else { return true }
+        return !document.expectations.isEmpty
     }
 
     /// The outcome of each expectation of one persona.

@@ -88,6 +88,23 @@ import Testing
         #expect(result.verdict == .fail)
     }
 
+    @Test func notActionOnARNsOfSeveralServices() throws {
+        let bucketsB = #"{"Effect":"Allow","NotAction":"iam:*","Resource":"arn:aws:s3:::b*"}"#
+        let bucketsAndInstances = #"{"Effect":"Allow","NotAction":"iam:*","Resource":["arn:aws:s3:::*","arn:aws:ec2:*:*:instance/*"]}"#
+        #expect(try DiffFixture.newAccess(bucketsAndInstances, bucketsB).verdict == .pass)
+        var all = DiffOptions()
+        all.all = true
+        let result = try DiffFixture.newAccess(bucketsB, bucketsAndInstances, options: all)
+        #expect(result.verdict == .fail)
+        DiffFixture.expectVerified(result, reference: bucketsB, candidate: bucketsAndInstances)
+        // Witnesses stay inside each action's catalog formats (d2): S3 actions on S3 ARNs, EC2 on instances.
+        let verified = result.findings.filter(\.verified)
+        #expect(verified.contains { $0.action.hasPrefix("ec2:") && $0.resource.description.contains(":instance/") })
+        #expect(verified.allSatisfy { finding in
+            !finding.action.hasPrefix("ec2:") || !finding.resource.description.hasPrefix("arn:aws:s3:")
+        })
+    }
+
     @Test func tokenizerReadsSpecialVariablesAndDefaults() {
         #expect(DiffTokenizer.tokens("a${*}b${?}${$}", variables: true) == [.character("a"), .character("*"), .character("b"), .character("?"), .character("$")])
         #expect(DiffTokenizer.tokens("${aws:PrincipalTag/team, 'all'}", variables: true) == [.variable(key: "aws:principaltag/team", defaultValue: "all")])

@@ -22,21 +22,26 @@ import Testing
     /// Without a catalog: three unknown actions, every resource string. With the catalog: three
     /// S3 actions (one takes only ⊤), resources restricted to the d1/d2 domain.
     enum Universe: String, CaseIterable, Sendable {
-        case noCatalog, catalog, catalogRobust
+        /// `variables`: as noCatalog, with `${aws:username}` in resources and conditions on it.
+        case noCatalog, catalog, catalogRobust, variables
+
+        var usesCatalog: Bool { self == .catalog || self == .catalogRobust }
+        /// The String key of the universe.
+        var stringKey: String { self == .variables ? "aws:username" : "aws:PrincipalTag/t" }
 
         var actions: [String] {
-            self == .noCatalog ? ["x:a", "x:b", "x:c"] : ["s3:GetObject", "s3:ListBucket", "s3:ListAllMyBuckets"]
+            !usesCatalog ? ["x:a", "x:b", "x:c"] : ["s3:GetObject", "s3:ListBucket", "s3:ListAllMyBuckets"]
         }
         var actionPatterns: [String] {
-            self == .noCatalog ? ["x:a", "x:b", "x:c", "x:*", "*", "x:?", "X:A"]
+            !usesCatalog ? ["x:a", "x:b", "x:c", "x:*", "*", "x:?", "X:A"]
                 : ["s3:GetObject", "s3:ListBucket", "s3:ListAllMyBuckets", "s3:Get*", "s3:List*", "*", "s3:?etObject", "S3:LISTBUCKET"]
         }
     }
 
     static func requests(_ universe: Universe) -> [EvaluationRequest] {
         let catalog = TestCatalog.bundled!
-        return allRequests(universe.actions).filter { request in
-            guard universe != .noCatalog, case .found(let definition) = try! catalog.lookup(request.action) else { return true }
+        return allRequests(universe.actions, key: universe.stringKey).filter { request in
+            guard universe.usesCatalog, case .found(let definition) = try! catalog.lookup(request.action) else { return true }
             if definition.resourceTypes.isEmpty { return request.resource == .top }
             guard case .arn(let text) = request.resource else { return false }
             let service = try! catalog.resources(of: definition.service)!
@@ -47,7 +52,7 @@ import Testing
     }
 
     /// Requests: every action × resource × context of the tiny universe.
-    static func allRequests(_ actions: [String]) -> [EvaluationRequest] {
+    static func allRequests(_ actions: [String], key: String) -> [EvaluationRequest] {
         var words = [""]
         var frontier = [""]
         for _ in 0..<3 {
@@ -64,7 +69,7 @@ import Testing
                     for t in tags {
                         var context: [String: [String]] = [:]
                         if let s { context["aws:SecureTransport"] = s }
-                        if let t { context["aws:PrincipalTag/t"] = t }
+                        if let t { context[key] = t }
                         result.append(EvaluationRequest(action: action, resource: resource, context: context))
                     }
                 }
@@ -80,7 +85,8 @@ import Testing
         let resourceKey = random.chance(15) ? "NotResource" : "Resource"
         let resources = (0..<(1 + Int(random.next() % 2))).map { _ -> String in
             if random.chance(15) { return "*" }
-            let tail = (0..<Int(random.next() % 4)).map { _ in random.pick(["x", "y", "*", "?", "/"]) }.joined()
+            let pieces = universe == .variables ? ["x", "y", "*", "?", "/", "${aws:username}"] : ["x", "y", "*", "?", "/"]
+            let tail = (0..<Int(random.next() % 4)).map { _ in random.pick(pieces) }.joined()
             return "arn:aws:s3:::b/" + tail
         }
         var conditions: [String] = []
@@ -90,7 +96,7 @@ import Testing
         if random.chance(30) {
             let op = random.pick(["StringEquals", "StringLike", "StringNotLike", "StringNotEquals", "StringLikeIfExists", "ForAllValues:StringLike", "ForAnyValue:StringEquals"])
             let values = (0..<(1 + Int(random.next() % 2))).map { _ in "\"\(random.pick(["x", "y", "x*", "?", "*y", ""]))\"" }
-            conditions.append("\"\(op)\":{\"aws:PrincipalTag/t\":[\(values.joined(separator: ","))]}")
+            conditions.append("\"\(op)\":{\"\(universe.stringKey)\":[\(values.joined(separator: ","))]}")
         }
         let condition = conditions.isEmpty ? "" : ",\"Condition\":{\(conditions.joined(separator: ","))}"
         func list(_ items: [String]) -> String { "[" + items.map { "\"\($0)\"" }.joined(separator: ",") + "]" }
@@ -109,9 +115,9 @@ import Testing
     func passIsSoundAndFailIsWitnessed(seed: UInt64, universe: Universe) throws {
         var random = SplitMix(state: seed &+ UInt64(Universe.allCases.firstIndex(of: universe)!) &* 1000)
         var options = DiffOptions()
-        if universe == .noCatalog { options.constraints.partitions = nil }
+        if !universe.usesCatalog { options.constraints.partitions = nil }
         if universe == .catalogRobust { options.mode = .robust }
-        let catalog = universe == .noCatalog ? nil : TestCatalog.bundled
+        let catalog = universe.usesCatalog ? TestCatalog.bundled : nil
         let requests = Self.requests(universe)
         var verdicts: [DiffVerdict: Int] = [:]
         for round in 0..<12 {
@@ -126,7 +132,7 @@ import Testing
                     statement.conditions.contains { $0.operatorName.hasPrefix("ForA") }
                 }
                 let counterexample = requests.first { request in
-                    guard multivalued || (request.context["aws:principaltag/t"]?.count ?? 1) == 1 else { return false }
+                    guard multivalued || (request.context[universe.stringKey.lowercased()]?.count ?? 1) == 1 else { return false }
                     return DiffRecheck.evaluate(request, [candidate]) == .allow && DiffRecheck.evaluate(request, [reference]) != .allow
                 }
                 #expect(counterexample == nil, "seed \(seed) round \(round): PASS but \(String(describing: counterexample)) is new\nA: \(reference)\nB: \(candidate)")

@@ -73,6 +73,24 @@ import RolegenTestSupport
         #expect(failing.isEmpty, "\(failing.map { "\($0.location): \($0.message) [\($0.rule)]" }.joined(separator: "\n"))")
     }
 
+    /// The starter example, in every format, as committed under examples/starter/deploy/FORMAT/.
+    @Test func theStarterExampleDeploysInEveryFormat() throws {
+        let catalog = try #require(TestCatalog.bundled)
+        let sink = DiagnosticSink()
+        let values = ValueSources.load(valuesFiles: ["examples/starter/values.yaml"], assignments: [],
+                                       loader: YAMLFileLoader(fileSystem: Self.repository), sink: sink)
+        let bundle = try #require(Generator(fileSystem: Self.repository, catalog: catalog)
+            .generate(personaPath: "examples/starter/persona.yaml", values: values, sink: sink), "\(sink.diagnostics)")
+        for file in bundle.files {
+            GoldenFile.check(file.contents, against: Repository.path("examples/starter/deploy/iam-json/starter/\(file.name)"))
+        }
+        for format in DeploymentFormat.allCases where format != .iamJSON {
+            for file in format.files([bundle]) {
+                GoldenFile.check(file.contents, against: Repository.path("examples/starter/deploy/\(format.rawValue)/\(file.name)"))
+            }
+        }
+    }
+
     /// The rules every generated policy obeys (LeastPrivilegeAudit), checked on the files written.
     @Test(arguments: personas)
     func generatedPoliciesStayLeastPrivilege(persona: String) throws {
