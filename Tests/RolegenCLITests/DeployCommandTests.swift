@@ -510,4 +510,21 @@ import RolegenTestSupport
         let (terraformStatus, _, _) = run(["a.yaml", "b.yaml", "--format", "terraform"], files: sameStem)
         #expect(terraformStatus == 0)
     }
+
+    @Test func checkComparesATemplateFormatsFiles() throws {
+        let fileSystem = InMemoryFileSystem(Self.templates.merging(["persona.yaml": Self.persona(buckets: 1)]) { $1 })
+        let write = CapturingConsole()
+        #expect(RolegenCommand.run(arguments: ["persona.yaml", "--format", "terraform", "-o", "out"], console: write, fileSystem: fileSystem) == 0)
+        let current = CapturingConsole()
+        #expect(RolegenCommand.run(arguments: ["persona.yaml", "--format", "terraform", "-o", "out", "--check"], console: current,
+                                   fileSystem: fileSystem) == 0)
+        #expect(current.output.isEmpty)
+        try fileSystem.removeFile("out/main.tf")
+        try fileSystem.writeNewFile("out/main.tf", contents: Array("# edited\n".utf8))
+        let stale = CapturingConsole()
+        #expect(RolegenCommand.run(arguments: ["persona.yaml", "--format", "terraform", "-o", "out", "--check"], console: stale,
+                                   fileSystem: fileSystem) == 1)
+        #expect(stale.output == "out/main.tf: stale: differs from what persona.yaml generates\n")
+        #expect(fileSystem.text("out/main.tf") == "# edited\n", "--check writes nothing")
+    }
 }
