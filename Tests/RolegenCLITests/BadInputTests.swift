@@ -99,7 +99,7 @@ import RolegenTestSupport
             """),
         Case(name: "unknown top-level key", files: ["persona.yaml": header + "capabilites:\n  - use: read\n"], stderr: """
             persona.yaml:8:1: error: unknown key 'capabilites' in a persona; did you mean 'capabilities'?
-                note: allowed keys: persona, description, extends, principal, context, values, capabilities, guards, deny, tags, expect
+                note: allowed keys: persona, description, extends, principal, context, values, capabilities, guards, deny, tags, expect, role, created_roles_boundary
             """),
         Case(name: "unknown template", files: ["persona.yaml": header + "capabilities:\n  - use: raed\n"], stderr: """
             persona.yaml:9:10: error: unknown template 'raed'; did you mean 'read'?

@@ -64,6 +64,6 @@ import RolegenTestSupport
         #expect(status == 0, "\(console.output)\(console.errors)")
         #expect(console.errors == "rolegen test: values from examples/acme-ml/values.yaml\n")
         #expect(!console.output.contains("FAIL"))
-        #expect(console.output.hasSuffix("(9 personas, 8 with expectations)\n"))
+        #expect(console.output.hasSuffix("(10 personas, 9 with expectations)\n"))
     }
 }

@@ -23,7 +23,9 @@ package struct DiffCommand: ParsableCommand, ConsoleCommand {
             DOMAIN CONSTRAINTS (printed in every report)
               d1  request ARNs are in the partition aws (on; --no-domain d1)
               d2  an action's resource matches its catalog ARN formats, each
-                  ${Placeholder} a run without ':' in fields 1-5 (I-D);
+                  ${Placeholder} a run without ':' in fields 1-5, and
+                  without '/' where the service's formats continue with
+                  one (a bucket name is no object key) (I-D);
                   actions without resource types take only "*" (on)
               d3  keys documented as always present are never absent
                   (off; --domain d3)

@@ -7,6 +7,8 @@ package final class Generator {
     private let catalog: Catalog
     private let templateDirectories: [String]
     private var libraries: [[String]: TemplateLibrary] = [:]
+    /// Managed or inline, and how many managed policies a role may have.
+    package var packaging = PackagingOptions()
 
     /// - Parameter templateDirectories: searched before the `templates/` directories found by
     ///   walking up from each persona file.
@@ -18,6 +20,13 @@ package final class Generator {
     }
 
     package func generate(personaPath: String, values: ValueSources, sink: DiagnosticSink) -> RoleBundle? {
+        generate(personaPath: personaPath, values: values, sink: sink, asBoundary: false)
+    }
+
+    /// - Parameter asBoundary: the persona is generated for its permissions only, to make another
+    ///   role's boundary: its own boundaries are not generated (no chain, no cycle) and its
+    ///   permissions are not packaged.
+    private func generate(personaPath: String, values: ValueSources, sink: DiagnosticSink, asBoundary: Bool) -> RoleBundle? {
         let before = sink.errorCount
         guard let (persona, composed) = compose(personaPath: personaPath, values: values, sink: sink) else { return nil }
         let library = library(for: personaPath)
@@ -39,17 +48,29 @@ package final class Generator {
             }
         }
         let permissions = PolicyDocument(statements: statements.map(\.statement))
-        let packed: [PolicyDocument]
-        switch PolicyPackager.pack(permissions) {
+        if asBoundary {
+            return RoleBundle(persona: persona, statements: statements, permissions: permissions, trust: nil, templates: used,
+                              managedPolicies: [permissions], manifestSources: [])
+        }
+        var packed: [PolicyDocument] = [permissions]
+        switch PolicyPackager.package(permissions, options: packaging) {
         case .success(let documents): packed = documents
         case .failure(let reason):
-            sink.warning(.policyTooLarge, "the permissions policy cannot be split into managed policies: \(reason.message)",
-                         at: persona.location)
-            packed = [permissions]
+            sink.error(.policyTooLarge, "persona '\(persona.name)' does not fit IAM's quotas: \(reason.message)", at: persona.location)
         }
+        let makeBoundary = { (reference: BoundaryReference) in
+            self.generateBoundary(reference, rolePath: persona.role.path, values: values, sink: sink)
+        }
+        let boundary = persona.role.permissionsBoundary.flatMap(makeBoundary)
+        let createdRolesBoundary = persona.role.createdRolesBoundary.flatMap(makeBoundary)
+        guard sink.errorCount == before else { return nil }
         let bundle = RoleBundle(
             persona: persona, statements: statements, permissions: permissions, trust: TrustPolicyBuilder.build(for: persona),
-            templates: used, managedPolicies: packed, manifestSources: persona.sources.map(relative))
+            templates: used, managedPolicies: packed, manifestSources: persona.sources.map(relative), attachment: packaging.attachment,
+            boundary: boundary, createdRolesBoundary: createdRolesBoundary)
+        if let boundary, case .generated(_, _, _, _, let location)? = persona.role.permissionsBoundary {
+            BoundaryCheck.warnIfRestrictive(permissions: permissions, boundary: boundary, at: location, sink: sink)
+        }
         checkQuotas(bundle, sink: sink)
         return bundle
     }
@@ -65,15 +86,35 @@ package final class Generator {
         return (persona, composed)
     }
 
+    /// The boundary as the managed policy rolegen generates from a persona's permissions.
+    /// The policy takes the role's path (its ARN was made so by the resolver).
+    private func generateBoundary(_ reference: BoundaryReference, rolePath: String, values: ValueSources,
+                                  sink: DiagnosticSink) -> GeneratedPolicy? {
+        guard case .generated(let name, let path, let policyName, let arn, let location) = reference else { return nil }
+        // The other persona's warnings belong to its own run; its errors stop this one.
+        let inner = DiagnosticSink()
+        let generated = generate(personaPath: path, values: values, sink: inner, asBoundary: true)
+        for diagnostic in inner.diagnostics where diagnostic.severity == .error { sink.report(diagnostic) }
+        guard let generated, inner.errorCount == 0 else {
+            sink.error(.personaUnknown, "the permissions boundary cannot be generated: persona '\(name)' has errors", at: location)
+            return nil
+        }
+        let size = PolicyJSONWriter.quotaSize(of: generated.permissionsJSON)
+        if size > IAMQuota.managedPolicy {
+            sink.error(.policyTooLarge, "the permissions boundary generated from persona '\(name)' is \(size) characters, "
+                       + "\(size - IAMQuota.managedPolicy) more than the \(IAMQuota.managedPolicy) of the one managed policy a boundary is",
+                       at: location)
+            return nil
+        }
+        return GeneratedPolicy(name: policyName, path: rolePath, arn: arn, persona: name, document: generated.permissions)
+    }
+
     private func checkQuotas(_ bundle: RoleBundle, sink: DiagnosticSink) {
         let size = PolicyJSONWriter.quotaSize(of: bundle.permissionsJSON)
         let count = bundle.managedPolicies.count
         if size > IAMQuota.managedPolicy && count > 1 {
-            var message = "the permissions policy is \(size) characters, more than the \(IAMQuota.managedPolicy) of one managed "
+            let message = "the permissions policy is \(size) characters, more than the \(IAMQuota.managedPolicy) of one managed "
                 + "policy: the bundle (--output) holds it as \(count) managed policies that together grant the same"
-            if count > IAMQuota.attachedPolicies {
-                message += ", more than the \(IAMQuota.attachedPolicies) a role can have attached by default (20 with a quota increase)"
-            }
             sink.warning(.policyTooLarge, message, at: bundle.persona.location)
         }
         if let trust = bundle.trust {

@@ -47,6 +47,28 @@ package enum TrustPolicyBuilder {
             return PolicyDocument(statements: [PolicyStatement(
                 sid: "TrustSAMLFederation", effect: .allow, principal: Principal(["Federated": [provider.text]]),
                 actions: ["sts:AssumeRoleWithSAML"], resources: [], condition: condition)])
+        case .oidc(let provider, let host, let audiences, let subjects):
+            // The audience and the pinned subjects: without `sub`, every workflow the provider
+            // signs for (every repository on GitHub) could assume the role. StringLike only when
+            // a subject has a wildcard, so exact subjects are compared exactly.
+            var condition = ConditionSet()
+            condition.set(operator: "StringEquals", key: "\(host):aud", values: audiences.map(\.text))
+            let texts = subjects.map(\.text)
+            let wildcard = texts.contains { $0.contains("*") || $0.contains("?") }
+            if wildcard {
+                condition.set(operator: "StringLike", key: "\(host):sub", values: texts)
+            } else {
+                condition.set(operator: "StringEquals", key: "\(host):sub", values: texts)
+            }
+            return PolicyDocument(statements: [PolicyStatement(
+                sid: "TrustOIDCWorkflows", effect: .allow, principal: Principal(["Federated": [provider.text]]),
+                actions: ["sts:AssumeRoleWithWebIdentity"], resources: [], condition: condition)])
+        case .crossAccount(let principals, let externalID):
+            var condition = ConditionSet()
+            condition.set(operator: "StringEquals", key: "sts:ExternalId", values: [externalID.text])
+            return PolicyDocument(statements: [PolicyStatement(
+                sid: "TrustOtherAccounts", effect: .allow, principal: Principal(["AWS": principals.map(\.text)]),
+                actions: ["sts:AssumeRole"], resources: [], condition: condition)])
         }
     }
 }

@@ -55,6 +55,7 @@ package enum DiagnosticID: String, Sendable, CaseIterable {
     case policyUnsafe = "policy.unsafe"
     case policyEmpty = "policy.empty"
     case policyTooLarge = "policy.too-large"
+    case boundaryIneffective = "boundary.ineffective"
     case expansionTooLarge = "policy.expansion-too-large"
 
     // Catalog

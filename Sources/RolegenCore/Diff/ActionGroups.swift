@@ -16,6 +16,8 @@ struct ResourceDomain: Hashable {
     var takesTop: Bool
     /// nil: any string; otherwise the ARN formats.
     var templates: [String]?
+    /// Every ARN format of the templates' service: whether a placeholder may hold `/` depends on them.
+    var siblings: [String] = []
     var takesARNs: Bool { templates.map { !$0.isEmpty } ?? true }
     /// For robust mode's ⊤ rule (§3.2.4), which compares a pattern's service with the action's.
     var service: String?
@@ -89,6 +91,6 @@ enum ActionGroups {
         }
         // A type without formats leaves the resource open.
         if formats.isEmpty { return ResourceDomain(takesTop: true, templates: nil, service: service) }
-        return ResourceDomain(takesTop: false, templates: formats.sorted(), service: nil)
+        return ResourceDomain(takesTop: false, templates: formats.sorted(), siblings: resources.arnFormats, service: nil)
     }
 }

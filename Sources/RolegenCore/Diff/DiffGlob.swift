@@ -69,6 +69,17 @@ enum GlobElement: Hashable, Sendable {
     case star(crossesColon: Bool)
     /// τ_key: matched only by the same variable or an unrestricted star.
     case variable(String)
+    /// A catalog format's `${Placeholder}` (d2): like `star`, but never reading `excluded`
+    /// (the character that follows it in the format, or that a sibling format extends it with).
+    case placeholder(crossesColon: Bool, excluded: Unicode.Scalar?)
+
+    /// `star` and `placeholder`: elements that may read nothing and loop on what they read.
+    var isRun: Bool {
+        switch self {
+        case .star, .placeholder: true
+        default: false
+        }
+    }
 }
 
 /// Compiles resource patterns under the semantics D, L, U (§3.2.2–3.2.3) and ARN-operator and
@@ -179,8 +190,12 @@ enum GlobCompiler {
     }
 
     /// A catalog ARN format (d2): each `${Placeholder}` is a run without colons in fields 1–5 and
-    /// any run in field 6; the partition placeholder may be pinned (d1).
-    static func template(_ format: String) -> [GlobElement] {
+    /// any run in field 6, the partition placeholder may be pinned (d1). As the linter reads
+    /// formats (`ARNFormatMatcher`), a placeholder followed by `/` holds no `/`, and the last one
+    /// holds `/` or `:` only when no sibling format of the service extends the same text with
+    /// that character: a bucket name holds no `/` because `${BucketName}/${ObjectName}` is the
+    /// object format, and a log group no `:` because of its log streams [I-D].
+    static func template(_ format: String, siblings: [String] = []) -> [GlobElement] {
         let scalars = Array(format.unicodeScalars)
         var result: [GlobElement] = []
         var field = 1
@@ -188,7 +203,14 @@ enum GlobCompiler {
         while index < scalars.count {
             if scalars[index] == "$", index + 1 < scalars.count, scalars[index + 1] == "{",
                let close = scalars[(index + 2)...].firstIndex(of: "}") {
-                result.append(.star(crossesColon: field >= 6))
+                let next = close + 1 < scalars.count ? scalars[close + 1] : nil
+                let text = String(String.UnicodeScalarView(scalars[...close]))
+                func extended(by character: String) -> Bool { next == nil && siblings.contains { $0.hasPrefix(text + character) } }
+                // A colon ends the run in fields 1-5, before a colon, or where a sibling continues with one.
+                let crossesColon = field >= 6 && next != ":" && !extended(by: ":")
+                // Only `/` is excluded: names hold dots and dashes, and a narrower domain could hide access.
+                let excluded: Unicode.Scalar? = next == "/" || extended(by: "/") ? "/" : nil
+                result.append(.placeholder(crossesColon: crossesColon, excluded: excluded))
                 index = close + 1
                 continue
             }

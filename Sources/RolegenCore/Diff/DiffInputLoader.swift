@@ -125,7 +125,8 @@ package struct DiffInputLoader {
         for diagnostic in generation.diagnostics where diagnostic.severity == .error { sink.report(diagnostic) }
         guard let bundle, generation.errorCount == 0 else { return nil }
         var policies: [EvaluationPolicy] = []
-        for file in bundle.files where file.kind != "manifest" && file.kind != "trust-policy" {
+        // The permissions only: boundaries rolegen generates beside them are not identity policies.
+        for file in bundle.files where file.kind == "permissions-policy" {
             let name = "\(path) (generated \(file.name))"
             switch JSONReader.parse(file.contents, path: name) {
             case .success(let root): policies.append(EvaluationPolicy(root, name: name))

@@ -233,6 +233,7 @@ struct CompiledGlob {
                 case .literalAnyCase(let literal): if CaseVariants.of(literal).contains(scalar) { next[index + 1] = true }
                 case .one(let crosses): if crosses || scalar != ":" { next[index + 1] = true }
                 case .star(let crosses): if crosses || scalar != ":" { next[index] = true }
+                case .placeholder(let crosses, let excluded): if scalar != excluded && (crosses || scalar != ":") { next[index] = true }
                 case .variable: break
                 }
             }
@@ -245,7 +246,7 @@ struct CompiledGlob {
 
     private func closeStars(_ reachable: inout [Bool]) {
         for index in elements.indices where reachable[index] {
-            if case .star = elements[index] { reachable[index + 1] = true }
+            if elements[index].isRun { reachable[index + 1] = true }
         }
     }
 }

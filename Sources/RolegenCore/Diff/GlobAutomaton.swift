@@ -17,6 +17,8 @@ struct GlobAutomaton: Sendable {
         case one(crossesColon: Bool)
         /// `*`: as `?` when restricted; anything, variables included, when it crosses colons.
         case star(crossesColon: Bool)
+        /// A d2 placeholder: as `star`, without the excluded symbol.
+        case placeholder(crossesColon: Bool, excluded: Int?)
     }
 
     let alphabet: SymbolAlphabet
@@ -65,6 +67,8 @@ struct GlobAutomaton: Sendable {
             case .one(let crosses)?: return .one(crossesColon: crosses)
             case .star(let crosses)?: return .star(crossesColon: crosses)
             case .variable(let key)?: return .symbols(alphabet.variableSymbol(key).map { [$0] } ?? [])
+            case .placeholder(let crosses, let excluded)?:
+                return .placeholder(crossesColon: crosses, excluded: excluded.map(alphabet.symbol))
             }
         }
         closures = (0..<count).map { position in
@@ -72,7 +76,7 @@ struct GlobAutomaton: Sendable {
             var current = position
             while true {
                 result.append(current)
-                guard case .star? = positions[current].element else { break }
+                guard positions[current].element?.isRun == true else { break }
                 current += 1
             }
             return result
@@ -87,6 +91,8 @@ struct GlobAutomaton: Sendable {
         case .symbols(let symbols): return symbols.contains(symbol)
         case .one(let crosses): return !alphabet.isVariable(symbol) && (crosses || symbol != alphabet.colon)
         case .star(let crosses): return crosses || (!alphabet.isVariable(symbol) && symbol != alphabet.colon)
+        case .placeholder(let crosses, let excluded):
+            return symbol != excluded && (crosses || (!alphabet.isVariable(symbol) && symbol != alphabet.colon))
         }
     }
 
@@ -100,7 +106,7 @@ struct GlobAutomaton: Sendable {
         var next = BitSet(capacity: positions.count)
         state.forEach { position in
             guard reads(position, symbol) else { return }
-            if case .star = readers[position] {
+            if positions[position].element?.isRun == true {
                 for member in closures[position] { next.insert(member) }
             } else {
                 for member in closures[position + 1] { next.insert(member) }

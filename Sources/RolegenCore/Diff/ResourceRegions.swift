@@ -31,7 +31,7 @@ struct ResourceRegions {
         var domainComponents: [Int] = []
         if let templates = domain.templates, !templates.isEmpty {
             domainComponents.append(components.count)
-            components.append(templates.map(GlobCompiler.template))
+            components.append(templates.map { GlobCompiler.template($0, siblings: domain.siblings) })
         }
         if let partitions = options.constraints.partitions {
             domainComponents.append(components.count)

@@ -45,6 +45,7 @@ struct SymbolAlphabet: Sendable {
             switch element {
             case .literal(let scalar): result.insert(scalar)
             case .literalAnyCase(let scalar): result.formUnion(CaseVariants.of(scalar))
+            case .placeholder(_, let excluded?): result.insert(excluded)
             default: break
             }
         }

@@ -4,9 +4,18 @@ package struct PersonaParser {
 
     package static let keys = [
         "persona", "description", "extends", "principal", "context", "values", "capabilities", "guards", "deny", "tags", "expect",
+        "role", "created_roles_boundary",
     ]
+    package static let roleKeys = ["name", "path", "max_session_duration", "permissions_boundary"]
     package static let contextKeys = ["partition", "account", "region", "regions"]
-    package static let principalKeys = ["kind", "services", "federation", "saml_provider"]
+    package static let principalKeys = [
+        "kind", "services", "federation", "saml_provider", "oidc_provider", "audience", "subjects", "accounts", "external_id",
+    ]
+    /// The keys each principal kind takes besides `kind`.
+    package static let principalKindKeys: [PrincipalSpec.Kind: [String]] = [
+        .service: ["services"], .human: ["federation", "saml_provider"], .ci: ["oidc_provider", "audience", "subjects"],
+        .crossAccount: ["accounts", "external_id"],
+    ]
     package static let capabilityKeys = ["use", "id", "version", "with", "guards", "reason"]
 
     package init(sink: DiagnosticSink) {
@@ -48,14 +57,24 @@ package struct PersonaParser {
             // Checked here for its shape (a mapping); its values are resolved with the persona's values.
             _ = NodeReading.entries(tags, what: "'tags'", sink: sink)
         }
+        let role = reader.value("role").flatMap(parseRole)
+        let createdRolesBoundary = reader.string("created_roles_boundary")
         let expectations = reader.list("expect").map(parseExpectations) ?? []
         guard sink.errorCount == before, let name else { return nil }
         var document = PersonaDocument(
             name: name, description: description, path: path, location: root.location, extends: extends,
             principal: principal, context: context, values: values, capabilities: capabilities, guards: guards,
-            deny: deny, tags: tags)
+            deny: deny, tags: tags, role: role, createdRolesBoundary: createdRolesBoundary)
         document.expectations = expectations
         return document
+    }
+
+    private func parseRole(_ node: SourceNode) -> RoleSpec? {
+        guard let reader = MappingReader(node, subject: "'role'", allowedKeys: Self.roleKeys, sink: sink) else { return nil }
+        // IAM takes 1 to 12 hours.
+        return RoleSpec(name: reader.value("name"), path: reader.value("path"),
+                        maxSessionDuration: reader.integer("max_session_duration", range: 3_600...43_200),
+                        permissionsBoundary: reader.value("permissions_boundary"), location: node.location)
     }
 
     /// `expect:` entries: `{name?, allow: REQUEST}` or `{name?, deny: REQUEST}`.
@@ -98,11 +117,12 @@ package struct PersonaParser {
 
     private func parsePrincipal(_ node: SourceNode) -> PrincipalSpec? {
         guard let reader = MappingReader(node, subject: "'principal'", allowedKeys: Self.principalKeys, sink: sink),
-              let kindText = reader.string("kind", required: true, hint: " (service or human)") else { return nil }
+              let kindText = reader.string("kind", required: true, hint: " (service, human, ci or cross-account)") else { return nil }
         guard let kind = PrincipalSpec.Kind(rawValue: kindText.value) else {
             let names = PrincipalSpec.Kind.allCases.map(\.rawValue)
             sink.error(.principalInvalid, "unknown principal kind '\(kindText.value)'\(Suggestions.didYouMean(kindText.value, in: names)); "
-                       + "kinds are \(names.joined(separator: ", "))", at: kindText.location)
+                       + "kinds are \(names.joined(separator: ", ")) (ci: a pipeline through OIDC, such as GitHub Actions)",
+                       at: kindText.location)
             return nil
         }
         var federation: Located<PrincipalSpec.Federation>?
@@ -116,7 +136,18 @@ package struct PersonaParser {
             }
         }
         let spec = PrincipalSpec(kind: Located(kind, at: kindText.location), services: reader.value("services"),
-                                 federation: federation, samlProvider: reader.value("saml_provider"), location: node.location)
+                                 federation: federation, samlProvider: reader.value("saml_provider"),
+                                 oidcProvider: reader.value("oidc_provider"), audience: reader.value("audience"),
+                                 subjects: reader.value("subjects"), accounts: reader.value("accounts"),
+                                 externalID: reader.value("external_id"), location: node.location)
+        // Keys of another kind: the service/human pair keeps its own messages below.
+        let classic: Set<PrincipalSpec.Kind> = [.service, .human]
+        for other in PrincipalSpec.Kind.allCases where other != kind && !(classic.contains(other) && classic.contains(kind)) {
+            for key in Self.principalKindKeys[other] ?? [] where reader.has(key) {
+                sink.error(.principalInvalid, "'\(key)' applies to \(other.rawValue) principals, not to kind \(kind.rawValue)",
+                           at: reader.keyLocation(key))
+            }
+        }
         switch kind {
         case .service:
             if spec.services == nil {
@@ -143,6 +174,24 @@ package struct PersonaParser {
             if effective == .identityCenter && spec.samlProvider != nil {
                 sink.error(.principalInvalid, "IAM Identity Center creates its own trust policy; remove 'saml_provider'",
                            at: reader.keyLocation("saml_provider"))
+            }
+        case .ci:
+            if spec.oidcProvider == nil {
+                sink.error(.schemaMissingKey, "a ci principal needs 'oidc_provider': the ARN of the account's OIDC identity provider, "
+                           + "or its host such as token.actions.githubusercontent.com", at: node.location)
+            }
+            if spec.subjects == nil {
+                sink.error(.schemaMissingKey, "a ci principal needs 'subjects': the workflows that may assume the role, such as "
+                           + "repo:ORG/REPO:ref:refs/heads/main or repo:ORG/REPO:environment:prod", at: node.location)
+            }
+        case .crossAccount:
+            if spec.accounts == nil {
+                sink.error(.schemaMissingKey, "a cross-account principal needs 'accounts': 12-digit account ids or role ARNs",
+                           at: node.location)
+            }
+            if spec.externalID == nil {
+                sink.error(.schemaMissingKey, "a cross-account principal needs 'external_id': the secret agreed with the other "
+                           + "account, which its callers pass as sts:ExternalId", at: node.location)
             }
         }
         return spec

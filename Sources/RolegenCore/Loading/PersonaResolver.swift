@@ -10,6 +10,8 @@ package struct PersonaResolver {
     package let personaSearchPaths: [String]
 
     package static let contextValueNames = ["partition", "account", "region", "regions"]
+    /// `${created_roles_boundary}`: the ARN of the boundary generated for the roles a persona creates.
+    package static let createdRolesBoundaryName = "created_roles_boundary"
 
     package init(loader: YAMLFileLoader, sink: DiagnosticSink, personaSearchPaths: [String] = []) {
         self.loader = loader
@@ -30,11 +32,17 @@ package struct PersonaResolver {
         for (name, value) in context.builtins { scope[name] = value }
         let principal = resolvePrincipal(merged, scope: scope, context: context)
         let tags = resolveTags(merged, scope: scope)
-        guard sink.errorCount == before, let principal else { return nil }
+        let role = resolveRole(merged, scope: scope, context: context)
+        if let boundary = role?.createdRolesBoundary {
+            // What the persona's capabilities name the boundary by.
+            scope[Self.createdRolesBoundaryName] = .scalar(BoundScalar(boundary.arn, origin: merged.createdRolesBoundary!.location))
+        }
+        guard sink.errorCount == before, let principal, let role else { return nil }
         return ResolvedPersona(
             name: merged.name.value, description: merged.description?.value.trimmed, path: merged.path,
             location: merged.location, sources: chain.map(\.path), context: context, values: scope,
-            principal: principal, capabilities: merged.capabilities, guards: merged.guards, deny: merged.deny, tags: tags)
+            principal: principal, capabilities: merged.capabilities, guards: merged.guards, deny: merged.deny, tags: tags,
+            role: role)
     }
 
     // MARK: - extends
@@ -100,6 +108,8 @@ package struct PersonaResolver {
             merged.extends = child.extends
             if let description = child.description { merged.description = description }
             if let principal = child.principal { merged.principal = principal }
+            if let role = child.role { merged.role = role }
+            if let boundary = child.createdRolesBoundary { merged.createdRolesBoundary = boundary }
             for (key, node) in child.context {
                 // `region` and `regions` are one setting.
                 if key == "region" { merged.context["regions"] = nil }
@@ -378,7 +388,152 @@ package struct PersonaResolver {
                 provider.text = "arn:\(context.partition.text):iam::\(context.account.text):saml-provider/\(provider.text)"
             }
             return check(provider, as: .samlProviderARN, context: context.validation) ? .saml(provider: provider) : nil
+        case .ci:
+            return resolveOIDC(spec, expander: expander, scope: scope, context: context)
+        case .crossAccount:
+            return resolveCrossAccount(spec, expander: expander, scope: scope, context: context)
         }
+    }
+
+    private func scalar(_ node: SourceNode?, key: String, expander: Expander, scope: Scope) -> BoundScalar? {
+        guard let node, let value = expander.value(of: node, in: scope, what: "'\(key)'") else { return nil }
+        guard case .scalar(let scalar) = value else {
+            sink.error(.principalInvalid, "'\(key)' must be a single value, found \(value.kindDescription)", at: node.location)
+            return nil
+        }
+        return scalar
+    }
+
+    private func strings(_ node: SourceNode?, key: String, expander: Expander, scope: Scope) -> [BoundScalar]? {
+        guard let node, let value = expander.value(of: node, in: scope, what: "'\(key)'") else { return nil }
+        guard let strings = value.strings else {
+            sink.error(.principalInvalid, "'\(key)' must be a list of strings, found \(value.kindDescription)", at: node.location)
+            return nil
+        }
+        if strings.isEmpty {
+            sink.error(.principalInvalid, "'\(key)' is empty", at: node.location)
+            return nil
+        }
+        return strings
+    }
+
+    private func resolveOIDC(_ spec: PrincipalSpec, expander: Expander, scope: Scope, context: PersonaContext) -> ResolvedPrincipal? {
+        guard var provider = scalar(spec.oidcProvider, key: "oidc_provider", expander: expander, scope: scope) else { return nil }
+        if !provider.text.hasPrefix("arn:") {
+            if provider.text.contains("://") {
+                sink.error(.principalInvalid, "OIDC provider '\(provider.text)': write the host without its scheme, "
+                           + "'\(provider.text.split(separator: "/", omittingEmptySubsequences: true).dropFirst().joined(separator: "/"))'",
+                           at: provider.origin)
+                return nil
+            }
+            provider.text = "arn:\(context.partition.text):iam::\(context.account.text):oidc-provider/\(provider.text)"
+        }
+        guard let host = TrustPrincipals.oidcHost(ofProviderARN: provider.text, partition: context.partition.text) else {
+            sink.error(.principalInvalid, "'\(provider.text)' is not an OIDC provider ARN: expected "
+                       + "arn:\(context.partition.text):iam::ACCOUNT:oidc-provider/HOST, such as "
+                       + "arn:\(context.partition.text):iam::\(context.account.text):oidc-provider/\(TrustPrincipals.githubHost)",
+                       at: provider.origin)
+            return nil
+        }
+        var audiences: [BoundScalar]
+        if spec.audience != nil {
+            guard let given = strings(spec.audience, key: "audience", expander: expander, scope: scope) else { return nil }
+            audiences = given
+        } else if host == TrustPrincipals.githubHost {
+            audiences = [BoundScalar("sts.amazonaws.com", origin: spec.oidcProvider!.location)]
+        } else {
+            sink.error(.schemaMissingKey, "OIDC provider \(host) needs 'audience': the client id its tokens carry in 'aud' "
+                       + "(only GitHub's is known: sts.amazonaws.com)", at: spec.location)
+            return nil
+        }
+        for audience in audiences where audience.text.isEmpty || audience.text.allSatisfy({ $0 == "*" || $0 == "?" }) {
+            sink.error(.principalInvalid, "audience '\(audience.text)' admits every client; name the audience", at: audience.origin)
+            return nil
+        }
+        guard let subjects = strings(spec.subjects, key: "subjects", expander: expander, scope: scope) else { return nil }
+        var valid = true
+        for subject in subjects {
+            if let problem = TrustPrincipals.subjectProblem(subject.text, host: host) {
+                sink.error(.principalInvalid, problem, at: subject.origin)
+                valid = false
+            }
+        }
+        audiences.sort { $0.text < $1.text }
+        return valid ? .oidc(provider: provider, host: host, audiences: audiences, subjects: subjects) : nil
+    }
+
+    private func resolveCrossAccount(_ spec: PrincipalSpec, expander: Expander, scope: Scope, context: PersonaContext) -> ResolvedPrincipal? {
+        guard let accounts = strings(spec.accounts, key: "accounts", expander: expander, scope: scope),
+              let externalID = scalar(spec.externalID, key: "external_id", expander: expander, scope: scope) else { return nil }
+        var principals: [BoundScalar] = []
+        for account in accounts {
+            switch TrustPrincipals.crossAccountPrincipal(account.text, partition: context.partition.text) {
+            case .success(let arn):
+                if TrustPrincipals.accountID(ofPrincipalARN: arn) == context.account.text {
+                    sink.warning(.principalInvalid, "account \(context.account.text) is the role's own account: a cross-account "
+                                 + "principal is for other accounts", at: account.origin)
+                }
+                principals.append(BoundScalar(arn, origin: account.origin))
+            case .failure(let reason):
+                sink.error(.principalInvalid, reason.message, at: account.origin)
+            }
+        }
+        if let problem = TrustPrincipals.externalIDProblem(externalID.text) {
+            sink.error(.principalInvalid, problem, at: externalID.origin)
+            return nil
+        }
+        guard principals.count == accounts.count else { return nil }
+        return .crossAccount(principals: principals, externalID: externalID)
+    }
+
+    // MARK: - role
+
+    private func resolveRole(_ persona: PersonaDocument, scope: Scope, context: PersonaContext) -> ResolvedRole? {
+        let expander = Expander(sink: sink, limits: loader.limits)
+        let spec = persona.role
+        var role = ResolvedRole(name: persona.name.value, location: spec?.location ?? persona.location)
+        if let bound = scalar(spec?.name, key: "name", expander: expander, scope: scope) {
+            if let problem = RoleNaming.nameProblem(bound.text) {
+                sink.error(.schemaValue, problem, at: bound.origin)
+                return nil
+            }
+            role.name = bound.text
+        } else if spec?.name != nil {
+            return nil
+        }
+        if let bound = scalar(spec?.path, key: "path", expander: expander, scope: scope) {
+            if let problem = RoleNaming.pathProblem(bound.text) {
+                sink.error(.schemaValue, problem, at: bound.origin)
+                return nil
+            }
+            role.path = bound.text
+        } else if spec?.path != nil {
+            return nil
+        }
+        if let duration = spec?.maxSessionDuration { role.maxSessionDuration = duration.value }
+        let policyARN = { (name: String) in "arn:\(context.partition.text):iam::\(context.account.text):policy\(role.path)\(name)" }
+        if let node = spec?.permissionsBoundary {
+            guard let bound = scalar(node, key: "permissions_boundary", expander: expander, scope: scope) else { return nil }
+            if bound.text.hasPrefix("arn:") {
+                if let problem = RoleNaming.policyARNProblem(bound.text, partition: context.partition.text) {
+                    sink.error(.schemaValue, problem, at: bound.origin)
+                    return nil
+                }
+                role.permissionsBoundary = .existing(arn: bound.text)
+            } else {
+                guard let path = locatePersona(bound.text, from: persona.path, at: bound.origin) else { return nil }
+                let name = role.name + "-boundary"
+                role.permissionsBoundary = .generated(persona: bound.text, personaPath: path, policyName: name, arn: policyARN(name),
+                                                      at: bound.origin)
+            }
+        }
+        if let reference = persona.createdRolesBoundary {
+            guard let path = locatePersona(reference.value, from: persona.path, at: reference.location) else { return nil }
+            let name = role.name + "-created-roles-boundary"
+            role.createdRolesBoundary = .generated(persona: reference.value, personaPath: path, policyName: name, arn: policyARN(name),
+                                                   at: reference.location)
+        }
+        return role
     }
 
     private func resolveTags(_ persona: PersonaDocument, scope: Scope) -> [TagEntry] {

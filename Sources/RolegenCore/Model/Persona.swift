@@ -13,8 +13,23 @@ package struct PersonaDocument: Sendable {
     package var guards: [GuardSetting]
     package var deny: [StatementTemplate]
     package var tags: SourceNode?
+    /// The deployed role: name, path, session length, permissions boundary.
+    package var role: RoleSpec? = nil
+    /// `created_roles_boundary: PERSONA`: a boundary rolegen generates from that persona's
+    /// permissions, for the roles this persona may create (its ARN is `${created_roles_boundary}`).
+    package var createdRolesBoundary: Located<String>? = nil
     /// `expect:`: what `rolegen test` checks. Not inherited through `extends`.
     package var expectations: [PolicyExpectation] = []
+}
+
+/// The `role:` mapping of a persona, as written (values not yet resolved).
+package struct RoleSpec: Sendable {
+    package var name: SourceNode?
+    package var path: SourceNode?
+    package var maxSessionDuration: Located<Int>?
+    /// A persona name (the boundary is generated from its permissions) or a policy ARN.
+    package var permissionsBoundary: SourceNode?
+    package var location: SourceLocation
 }
 
 /// A name and the node written for it: a value, an argument, a guard parameter.
@@ -35,6 +50,10 @@ package struct PrincipalSpec: Sendable {
         case service
         /// A person, signing in through a SAML identity provider or IAM Identity Center.
         case human
+        /// A CI pipeline signing in through an OIDC identity provider (GitHub Actions).
+        case ci
+        /// Principals of another AWS account, with an external id.
+        case crossAccount = "cross-account"
     }
 
     package enum Federation: String, Sendable, CaseIterable {
@@ -46,6 +65,13 @@ package struct PrincipalSpec: Sendable {
     package var services: SourceNode?
     package var federation: Located<Federation>?
     package var samlProvider: SourceNode?
+    /// `ci`: the OIDC provider (ARN or host), the audience and the pinned subjects.
+    package var oidcProvider: SourceNode?
+    package var audience: SourceNode?
+    package var subjects: SourceNode?
+    /// `cross-account`: account ids or principal ARNs, and the external id.
+    package var accounts: SourceNode?
+    package var externalID: SourceNode?
     package var location: SourceLocation
 }
 

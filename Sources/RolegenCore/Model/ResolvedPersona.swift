@@ -14,6 +14,45 @@ package struct ResolvedPersona: Sendable {
     package var guards: [GuardSetting]
     package var deny: [StatementTemplate]
     package var tags: [TagEntry]
+    package var role: ResolvedRole
+}
+
+/// How the persona's role is deployed.
+package struct ResolvedRole: Hashable, Sendable {
+    package static let defaultMaxSessionDuration = 3_600
+
+    package var name: String
+    package var path: String
+    package var maxSessionDuration: Int
+    package var permissionsBoundary: BoundaryReference?
+    /// The boundary generated for roles the persona creates.
+    package var createdRolesBoundary: BoundaryReference?
+    package var location: SourceLocation
+
+    package init(name: String, path: String = "/", maxSessionDuration: Int = ResolvedRole.defaultMaxSessionDuration,
+                 permissionsBoundary: BoundaryReference? = nil, createdRolesBoundary: BoundaryReference? = nil,
+                 location: SourceLocation) {
+        self.name = name
+        self.path = path
+        self.maxSessionDuration = maxSessionDuration
+        self.permissionsBoundary = permissionsBoundary
+        self.createdRolesBoundary = createdRolesBoundary
+        self.location = location
+    }
+}
+
+/// A permissions boundary: an existing managed policy, or one rolegen generates from a persona.
+package enum BoundaryReference: Hashable, Sendable {
+    case existing(arn: String)
+    /// Generated from the permissions of the persona at `personaPath`, as the managed policy `policyName`.
+    case generated(persona: String, personaPath: String, policyName: String, arn: String, at: SourceLocation)
+
+    package var arn: String {
+        switch self {
+        case .existing(let arn): arn
+        case .generated(_, _, _, let arn, _): arn
+        }
+    }
 }
 
 /// Where the persona's role lives: partition, account and the regions it works in.
@@ -44,4 +83,9 @@ package enum ResolvedPrincipal: Hashable, Sendable {
     case saml(provider: BoundScalar)
     /// Deployed as an IAM Identity Center permission set: AWS writes the trust policy.
     case identityCenter
+    /// An OIDC identity provider (GitHub Actions): `host` is the provider's URL without scheme,
+    /// the prefix of its condition keys.
+    case oidc(provider: BoundScalar, host: String, audiences: [BoundScalar], subjects: [BoundScalar])
+    /// Principals of other accounts (`arn:...:root` for an account id), with the external id.
+    case crossAccount(principals: [BoundScalar], externalID: BoundScalar)
 }

@@ -43,6 +43,18 @@ package enum BundleCheck {
         return stale
     }
 
+    /// The same for a template format's files (`template.yaml`, `main.tf`, their manifest),
+    /// written straight into `output`; `personas` names what generates them, for messages.
+    package static func staleFiles(_ files: [BundleFile], in output: String, generatedBy personas: String,
+                                   fileSystem: any FileSystem) -> [StaleFile] {
+        files.compactMap { file in
+            let path = joinPath(output, file.name)
+            guard fileSystem.kind(of: path) == .file else { return StaleFile(path: path, reason: .missing, persona: personas) }
+            let committed = try? fileSystem.readFile(path, limit: 64 << 20)
+            return committed == Array(file.contents.utf8) ? nil : StaleFile(path: path, reason: .differs, persona: personas)
+        }
+    }
+
     /// One line per stale file, `path: stale: why`, as editors and CI logs link them.
     package static func render(_ stale: [StaleFile]) -> String {
         stale.map { file in

@@ -10,7 +10,8 @@ package enum ExplainRenderer {
         let size = PolicyJSONWriter.quotaSize(of: bundle.permissionsJSON)
         let policies = bundle.managedPolicies.count
         out += "# \(size) characters (white space not counted): "
-            + (policies == 1 ? "fits one managed policy (\(IAMQuota.managedPolicy))\n"
+            + (bundle.attachment == .inline ? "one inline policy (all inline policies of a role: \(IAMQuota.inlinePolicies))\n"
+                : policies == 1 ? "fits one managed policy (\(IAMQuota.managedPolicy))\n"
                 : "\(policies) managed policies of at most \(IAMQuota.managedPolicy) in a bundle\n")
         for composed in bundle.statements {
             out += "\n"

@@ -74,6 +74,7 @@ package enum RolegenSchemas {
         [("persona", PersonaParser.keys, personaProperties),
          ("persona principal", PersonaParser.principalKeys, principalProperties),
          ("persona context", PersonaParser.contextKeys, contextProperties),
+         ("persona role", PersonaParser.roleKeys, roleProperties),
          ("persona capability", PersonaParser.capabilityKeys, capabilityProperties),
          ("persona expectation", PolicyExpectation.keys, expectationProperties),
          ("expectation request", RequestSpec.keys, requestProperties),
@@ -103,6 +104,17 @@ package enum RolegenSchemas {
         "tags": described(.object([("type", .string("object")), ("additionalProperties", scalar)]), "Tags of the role."),
         "expect": described(.object([("type", .string("array")), ("items", object(PolicyExpectation.keys, expectationProperties))]),
                             "Policy tests (rolegen test): requests the generated policies must allow or deny."),
+        "role": described(object(PersonaParser.roleKeys, roleProperties), "How the role is deployed (docs/deploy.md)."),
+        "created_roles_boundary": text("A persona whose permissions become the boundary of the roles this persona may create; "
+            + "${created_roles_boundary} is its ARN."),
+    ]
+
+    private static let roleProperties: [String: JSONValue] = [
+        "name": text("The role's name (default: the persona name); values may be used, such as ${team}-data-scientist."),
+        "path": text("The role's path, beginning and ending with / (default /)."),
+        "max_session_duration": described(.object([("type", .string("integer")), ("minimum", .number(3_600))]),
+                                          "Seconds, 3600 to 43200 (default 3600)."),
+        "permissions_boundary": text("A persona (rolegen generates the boundary from its permissions) or a managed policy ARN."),
     ]
 
     private static let requestProperties: [String: JSONValue] = [
@@ -124,6 +136,11 @@ package enum RolegenSchemas {
         "federation": described(enumeration(PrincipalSpec.Federation.allCases.map(\.rawValue)),
                                 "How people sign in (kind: human)."),
         "saml_provider": text("The ARN of the account's SAML identity provider (federation: saml)."),
+        "oidc_provider": text("The OIDC identity provider (kind: ci): its host, such as token.actions.githubusercontent.com, or ARN."),
+        "audience": described(stringOrList, "The audience of the OIDC tokens (kind: ci); sts.amazonaws.com for GitHub by default."),
+        "subjects": described(stringOrList, "The pinned sub values (kind: ci), such as repo:ORG/REPO:ref:refs/heads/main."),
+        "accounts": described(stringOrList, "Account ids or IAM role/user ARNs of other accounts (kind: cross-account)."),
+        "external_id": text("The external id callers from the other account pass (kind: cross-account)."),
     ]
 
     private static let contextProperties: [String: JSONValue] = [

@@ -16,7 +16,7 @@ package struct PolicyFileLoader {
     /// What one file contributes.
     package struct Loaded: Sendable {
         package var policies: [EvaluationPolicy]
-        /// A persona's permissions boundary (rolegen personas have none today).
+        /// A persona's own permissions boundary, when rolegen generates it (`role: permissions_boundary: PERSONA`).
         package var boundary: EvaluationPolicy?
         /// The generated bundle, for a persona.
         package var bundle: RoleBundle?
@@ -85,10 +85,14 @@ package struct PolicyFileLoader {
         for diagnostic in generation.diagnostics where diagnostic.severity == .error { sink.report(diagnostic) }
         guard let bundle, generation.errorCount == 0 else { return nil }
         var policies: [EvaluationPolicy] = []
-        for file in bundle.files where file.kind == "permissions-policy" {
+        var boundary: EvaluationPolicy?
+        for file in bundle.files where file.kind == "permissions-policy" || file.kind == BundleFile.boundaryKind {
             guard case .success(let root) = JSONReader.parse(file.contents, path: file.name) else { continue }
-            policies.append(EvaluationPolicy(root, name: "\(path) (\(file.name))"))
+            let policy = EvaluationPolicy(root, name: "\(path) (\(file.name))")
+            // The role's own generated boundary limits what it can do; a boundary for the roles
+            // it creates (created-roles-boundary) is not one of its policies.
+            if file.kind == BundleFile.boundaryKind { boundary = policy } else { policies.append(policy) }
         }
-        return Loaded(policies: policies, boundary: nil, bundle: bundle)
+        return Loaded(policies: policies, boundary: boundary, bundle: bundle)
     }
 }

@@ -21,6 +21,27 @@ import Testing
         #expect(!vectors("arn:aws:s3:::foo?*bar", "arn:aws:s3:::foo*?bar").contains([false, true]))
     }
 
+    /// d2 reads formats as the linter does (I-D): a placeholder the service's other formats
+    /// extend with `/` or `:` holds neither, so a bucket ARN is never an object's.
+    @Test func placeholdersExtendedBySiblingsStopThere() {
+        let s3 = ["arn:${Partition}:s3:::${BucketName}", "arn:${Partition}:s3:::${BucketName}/${ObjectName}"]
+        let bucket = CompiledGlob(elements: GlobCompiler.template(s3[0], siblings: s3))
+        #expect(bucket.matches("arn:aws:s3:::ml-data"))
+        #expect(!bucket.matches("arn:aws:s3:::ml-data/"))
+        #expect(!bucket.matches("arn:aws:s3:::ml-data/key"))
+        let object = CompiledGlob(elements: GlobCompiler.template(s3[1], siblings: s3))
+        #expect(object.matches("arn:aws:s3:::ml-data/a/b.csv"))
+        // The bucket placeholder is followed by `/`, so the first `/` ends the bucket name.
+        #expect(object.matches("arn:aws:s3:::ml-data/a/b/c"))
+        let logs = ["arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}",
+                    "arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}:log-stream:${LogStreamName}"]
+        let group = CompiledGlob(elements: GlobCompiler.template(logs[0], siblings: logs))
+        #expect(group.matches("arn:aws:logs:us-east-1:123456789012:log-group:/aws/sagemaker/TrainingJobs"))
+        #expect(!group.matches("arn:aws:logs:us-east-1:123456789012:log-group:g:log-stream:s"))
+        // Without siblings a placeholder at the end stays open.
+        #expect(CompiledGlob(elements: GlobCompiler.template(s3[0])).matches("arn:aws:s3:::ml-data/key"))
+    }
+
     @Test func inclusionIsOneWay() {
         let found = vectors("arn:aws:sqs:us-east-1:1:ab*b*b*b", "arn:aws:sqs:us-east-1:1:a*b*b*b")
         #expect(!found.contains([true, false]))

@@ -46,7 +46,7 @@ import Testing
             guard case .arn(let text) = request.resource else { return false }
             let service = try! catalog.resources(of: definition.service)!
             return definition.resourceTypes.contains { use in
-                (service.resourceType(named: use.type)?.arnFormats ?? []).contains { CompiledGlob(elements: GlobCompiler.template($0)).matches(text) }
+                (service.resourceType(named: use.type)?.arnFormats ?? []).contains { CompiledGlob(elements: GlobCompiler.template($0, siblings: service.arnFormats)).matches(text) }
             }
         }
     }

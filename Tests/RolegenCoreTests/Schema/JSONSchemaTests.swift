@@ -108,7 +108,7 @@ import RolegenTestSupport
         ])
         let persona = try problems("p.yaml", .persona, fileSystem: fileSystem)
         #expect(persona.contains("p.yaml:1:10: 'Data_Scientist' does not match ^[a-z0-9]+(-[a-z0-9]+)*$ (at /persona)"), "\(persona)")
-        #expect(persona.contains("p.yaml:3:9: 'robot' is not one of service, human (at /principal/kind)"), "\(persona)")
+        #expect(persona.contains("p.yaml:3:9: 'robot' is not one of service, human, ci, cross-account (at /principal/kind)"), "\(persona)")
         #expect(persona.contains("p.yaml:4:15: expected array, found string the value 's3-read' (at /capabilities)"), "\(persona)")
         let config = try problems(".rolegen.yaml", .config, fileSystem: fileSystem)
         #expect(config.contains(".rolegen.yaml:1:10: expected 1, found the value '2' (at /version)"), "\(config)")

@@ -31,14 +31,15 @@ package struct PersonaLinter {
         var findings: [Finding] = []
         var inputs: [PolicyInput] = []
         for file in bundle.files where file.kind != "manifest" {
-            let type: PolicyType = file.kind == "trust-policy" ? .trust : .identity
+            let type: PolicyType = file.kind == "trust-policy" ? .trust
+                : file.kind == BundleFile.boundaryKind || file.kind == BundleFile.createdRolesBoundaryKind ? .boundary : .identity
             guard case .policy(var input) = PolicyTextReader.json(Array(file.contents.utf8), path: "\(path) (\(file.name))", type: type)
             else { continue }
             input.sizeTarget = type == .trust ? .trust : .managed
             input.name = "generated \(file.name)"
             inputs.append(input)
             for var finding in engine.lint(input) {
-                if let sid = finding.statement, let origin = sources[sid] {
+                if let sid = finding.statement, let origin = sources[sid] ?? sources[Self.unsplitSid(sid)] {
                     finding.message = "generated statement '\(sid)': " + finding.message
                     finding.location = origin
                 } else {
@@ -49,5 +50,12 @@ package struct PersonaLinter {
             }
         }
         return (findings, inputs.count)
+    }
+
+    /// `ReadBuckets` for `ReadBucketsPart2`, a part of a statement the packager split.
+    static func unsplitSid(_ sid: String) -> String {
+        let digits = sid.reversed().prefix { $0.isASCIIDigit }.count
+        let stem = sid.dropLast(digits)
+        return digits > 0 && stem.hasSuffix("Part") ? String(stem.dropLast(4)) : sid
     }
 }

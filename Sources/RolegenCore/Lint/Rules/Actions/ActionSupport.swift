@@ -213,11 +213,13 @@ enum Glob {
 final class ActionPatterns: @unchecked Sendable {
     private let catalog: Catalog
     private let lock = NSLock()
+    // Sized for a whole-account run (AWS's managed policies name ~9,000 distinct action strings):
+    // regrowing these tables showed in profiles; for one policy the cost is a few hundred KB.
     /// Service prefix → its actions with their lower-cased names.
-    private var services: [String: [(name: [UInt8], action: ActionDefinition)]] = [:]
-    private var expansions: [String: [ActionDefinition]] = [:]
+    private var services: [String: [(name: [UInt8], action: ActionDefinition)]] = Dictionary(minimumCapacity: 512)
+    private var expansions: [String: [ActionDefinition]] = Dictionary(minimumCapacity: 1024)
     /// Strings as written → what they name: policies repeat the same action strings.
-    private var named: [String: ActionFacts] = [:]
+    private var named: [String: ActionFacts] = Dictionary(minimumCapacity: 16384)
     private var suggested: [String: (serviceKnown: Bool, suggestions: [String])] = [:]
 
     private let prefixBytes: [(prefix: String, bytes: [UInt8])]
