@@ -37,8 +37,10 @@ import RolegenTestSupport
         let sink = DiagnosticSink()
         let values = ValueSources.load(valuesFiles: [Self.values], assignments: [], loader: YAMLFileLoader(fileSystem: fileSystem), sink: sink)
         let generator = Generator(fileSystem: fileSystem, catalog: catalog)
-        let (_, composed) = try #require(generator.compose(personaPath: path, values: values, sink: sink), "\(sink.diagnostics)")
-        let bundle = try #require(generator.generate(personaPath: path, values: values, sink: sink), "\(sink.diagnostics)")
+        let (_, composed) = try #require(Optional(generator.compose(personaPath: path, values: values, sink: sink)).flatMap { $0 },
+                                         "\(sink.diagnostics.map(\.message))")
+        let bundle = try #require(Optional(generator.generate(personaPath: path, values: values, sink: sink)).flatMap { $0 },
+                                  "\(sink.diagnostics.map(\.message))")
 
         let expanded = try Self.policy(PolicyDocument(statements: composed.map(\.statement)), name: "templates")
         let generated = try bundle.managedPolicies.enumerated().map { try Self.policy($1, name: "generated-\($0 + 1)") }
@@ -92,13 +94,18 @@ import RolegenTestSupport
         return EvaluationPolicy(root, name: name)
     }
 
-    /// Writes the composition into a scratch `personas/` directory beside a link to the bundled
+    /// Writes the composition into a scratch `personas/` directory, beside links to the other
+    /// bundled personas (a persona's boundary may be another persona) and to the bundled
     /// templates; returns the persona's path.
     static func write(_ composition: Composition) throws -> String {
         let text = try String(contentsOfFile: Repository.path("personas/\(composition.persona).yaml"), encoding: .utf8)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rolegen-property-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory + "/personas", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: directory + "/templates", withDestinationPath: Repository.path("templates"))
+        for other in personas where other != composition.persona {
+            try FileManager.default.createSymbolicLink(atPath: directory + "/personas/\(other).yaml",
+                                                       withDestinationPath: Repository.path("personas/\(other).yaml"))
+        }
         let path = directory + "/personas/\(composition.persona).yaml"
         try (composition.seed == 0 ? text : recompose(text, seed: composition.seed)).write(toFile: path, atomically: true, encoding: .utf8)
         return path
