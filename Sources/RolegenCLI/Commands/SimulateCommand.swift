@@ -163,12 +163,31 @@ package struct SimulateCommand: ParsableCommand, ConsoleCommand {
         report(sink, console: console, failed: false)
 
         let evaluator = Evaluator()
-        let outcomes = evaluationRequests.map { request -> SimulationOutcome in
+        let outcome = { (request: EvaluationRequest) -> SimulationOutcome in
             var request = request
             request.principalKind = kind
             request.principal = principal.map(Self.principal)
             return SimulationOutcome(request: request, result: evaluator.evaluate(request, in: policySet), expected: expected)
         }
+        if outputFormat == .text {
+            // Text is written as it is decided, a chunk at a time: a result holds every
+            // statement's outcome (tens of KB with a large policy), and 100,000 of them held
+            // until the end took gigabytes. The bytes are those of the whole report.
+            var met = true
+            var chunk = ""
+            for request in evaluationRequests {
+                let decided = outcome(request)
+                met = met && decided.meetsExpectation
+                chunk += SimulationReport(outcomes: [decided], explain: explain).render(.text)
+                if chunk.utf8.count >= 1 << 16 {
+                    console.writeOutput(chunk)
+                    chunk = ""
+                }
+            }
+            console.writeOutput(chunk)
+            return met ? .success : .findings
+        }
+        let outcomes = evaluationRequests.map(outcome)
         console.writeOutput(SimulationReport(outcomes: outcomes, explain: explain).render(outputFormat))
         return outcomes.allSatisfy(\.meetsExpectation) ? .success : .findings
     }
