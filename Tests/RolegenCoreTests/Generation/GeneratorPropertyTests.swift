@@ -12,8 +12,8 @@ import RolegenTestSupport
 ///   two are equivalent.
 @Suite struct GeneratorPropertyTests {
     static let values = Repository.path("examples/acme-ml/values.yaml")
-    static let personas = ["canvas-user", "data-scientist", "ml-admin", "ml-auditor", "mlflow-tracking-server", "mlops-engineer", "mlops-pipeline",
-                           "sagemaker-execution", "studio-user"]
+    static let personas = ["canvas-user", "data-scientist", "ml-admin", "ml-auditor", "mlflow-tracking-server", "mlops-engineer",
+                           "mlops-pipeline", "sagemaker-execution", "studio-user"]
 
     /// A random composition: one bundled persona's header and a random non-empty subset of its
     /// capabilities, in a random order (the rest of the file kept).
