@@ -73,7 +73,7 @@ struct ConditionDimensions {
 
     private static func outsideFragment(_ item: Parsed) -> String? {
         guard let op = item.op else { return "unknown operator" }
-        if op.comparison == .binary { return "BinaryEquals is not modelled" }
+        if op.comparison == .binaryEquals { return "BinaryEquals is not modelled" }
         if op.qualifier == .forAnyValue && op.ifExists { return "ForAnyValue…IfExists (I-D)" }
         if op.comparison != .null && item.statement.variables && item.entry.values.contains(where: { $0.contains("${") }) {
             return "a policy variable in a condition value compares two keys"
@@ -186,7 +186,7 @@ struct ConditionDimensions {
                 guard let block = DiffValues.block(value) else { return false }
                 return block.low.isV6 == address.isV6 && block.low <= address && address <= block.high
             }
-        case .binary, .null:
+        case .binaryEquals, .null:
             return false
         }
     }

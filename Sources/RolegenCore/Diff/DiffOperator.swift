@@ -6,13 +6,9 @@ struct DiffOperator: Hashable, Sendable {
     /// The value family of a base; a key compared under two families is outside the exact fragment.
     enum Family: String, Hashable, Sendable { case string, numeric, date, bool, ip, binary, null }
 
-    enum Comparison: Hashable, Sendable {
-        case stringEquals, stringEqualsIgnoreCase, stringLike, arnLike
-        case numeric(Order), date(Order)
-        case bool, binary, ipAddress, null
-    }
-
-    enum Order: Hashable, Sendable { case equal, less, lessOrEqual, greater, greaterOrEqual }
+    /// The evaluator's comparisons: the diff and the evaluator read operator names alike.
+    typealias Comparison = ConditionOperator.Comparison
+    typealias Order = ConditionOperator.Order
 
     var qualifier: Qualifier
     var comparison: Comparison
@@ -25,47 +21,24 @@ struct DiffOperator: Hashable, Sendable {
         case .numeric: .numeric
         case .date: .date
         case .bool: .bool
-        case .binary: .binary
+        case .binaryEquals: .binary
         case .ipAddress: .ip
         case .null: .null
         }
     }
 
-    /// nil for a name IAM does not know (exact case, §1.3 I-D).
+    /// nil for a name IAM does not know (exact case, §1.3 I-D), as the evaluator parses it.
     init?(_ name: String) {
-        var rest = Substring(name)
-        if rest.hasPrefix("ForAllValues:") {
-            qualifier = .forAllValues
-            rest = rest.dropFirst("ForAllValues:".count)
-        } else if rest.hasPrefix("ForAnyValue:") {
-            qualifier = .forAnyValue
-            rest = rest.dropFirst("ForAnyValue:".count)
-        } else {
-            qualifier = .none
+        guard let parsed = ConditionOperator(name) else { return nil }
+        qualifier = switch parsed.qualifier {
+        case nil: .none
+        case .forAllValues?: .forAllValues
+        case .forAnyValue?: .forAnyValue
         }
-        ifExists = rest.hasSuffix("IfExists") && rest != "NullIfExists"
-        if ifExists { rest = rest.dropLast("IfExists".count) }
-        guard let (comparison, negated) = Self.bases[String(rest)] else { return nil }
-        self.comparison = comparison
-        self.negated = negated
+        comparison = parsed.comparison
+        negated = parsed.isNegated
+        ifExists = parsed.ifExists
     }
-
-    private static let bases: [String: (Comparison, Bool)] = [
-        "StringEquals": (.stringEquals, false), "StringNotEquals": (.stringEquals, true),
-        "StringEqualsIgnoreCase": (.stringEqualsIgnoreCase, false), "StringNotEqualsIgnoreCase": (.stringEqualsIgnoreCase, true),
-        "StringLike": (.stringLike, false), "StringNotLike": (.stringLike, true),
-        "NumericEquals": (.numeric(.equal), false), "NumericNotEquals": (.numeric(.equal), true),
-        "NumericLessThan": (.numeric(.less), false), "NumericLessThanEquals": (.numeric(.lessOrEqual), false),
-        "NumericGreaterThan": (.numeric(.greater), false), "NumericGreaterThanEquals": (.numeric(.greaterOrEqual), false),
-        "DateEquals": (.date(.equal), false), "DateNotEquals": (.date(.equal), true),
-        "DateLessThan": (.date(.less), false), "DateLessThanEquals": (.date(.lessOrEqual), false),
-        "DateGreaterThan": (.date(.greater), false), "DateGreaterThanEquals": (.date(.greaterOrEqual), false),
-        "Bool": (.bool, false), "BinaryEquals": (.binary, false),
-        "IpAddress": (.ipAddress, false), "NotIpAddress": (.ipAddress, true),
-        "ArnEquals": (.arnLike, false), "ArnLike": (.arnLike, false),
-        "ArnNotEquals": (.arnLike, true), "ArnNotLike": (.arnLike, true),
-        "Null": (.null, false),
-    ]
 
     /// Whether the entry is true on a context value (⊥ = nil), given `matches(x)` = some policy
     /// value compares true with x under the positive base (§3.4.2).

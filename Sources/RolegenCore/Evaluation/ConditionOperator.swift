@@ -6,7 +6,7 @@ package struct ConditionOperator: Sendable, Equatable {
         case forAnyValue = "ForAnyValue"
     }
 
-    package enum Comparison: Sendable, Equatable {
+    package enum Comparison: Sendable, Hashable {
         case stringEquals, stringEqualsIgnoreCase, stringLike
         case numeric(Order)
         case date(Order)
@@ -14,7 +14,7 @@ package struct ConditionOperator: Sendable, Equatable {
         case null
     }
 
-    package enum Order: Sendable, Equatable {
+    package enum Order: Sendable, Hashable {
         case equal, less, lessOrEqual, greater, greaterOrEqual
 
         func holds<T: Comparable>(_ x: T, _ v: T) -> Bool {
