@@ -5,14 +5,15 @@ import Foundation
 enum DiffValues {
     // MARK: Numbers
 
-    /// A decimal number: optional sign, digits, optional fraction.
+    /// A decimal number as the evaluator reads it (`DecimalNumber`: `[+-]?digits[.digits]`,
+    /// `.5`, `5.`), as a Double for ordering atoms. The diff must accept exactly what the
+    /// evaluator accepts: a value one of them cannot read never matches there, and a
+    /// disagreement would let the diff prove PASS on a condition the evaluator can satisfy.
     static func number(_ text: String) -> Double? {
-        var body = Substring(text)
-        if body.first == "+" || body.first == "-" { body = body.dropFirst() }
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), !parts[0].isEmpty,
-              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
-        return Double(text)
+        guard let decimal = DecimalNumber(text) else { return nil }
+        let integer = decimal.integer.isEmpty ? "0" : String(decoding: decimal.integer, as: UTF8.self)
+        let fraction = decimal.fraction.isEmpty ? "" : "." + String(decoding: decimal.fraction, as: UTF8.self)
+        return Double((decimal.negative ? "-" : "") + integer + fraction)
     }
 
     static func compare(_ x: Double, _ v: Double, _ order: DiffOperator.Order) -> Bool {
@@ -32,66 +33,10 @@ enum DiffValues {
 
     // MARK: Dates
 
-    /// W3C-profile ISO 8601 (`2020-01-01`, `2020-01-01T00:00:01Z`, offsets, fractions) or epoch
-    /// seconds; seconds since 1970.
+    /// Seconds since 1970 of a date as the evaluator reads it (`Instant`: W3C-profile ISO 8601
+    /// or epoch seconds).
     static func date(_ text: String) -> Double? {
-        if !text.isEmpty, text.allSatisfy(\.isASCIIDigit) { return Double(text) }
-        let scalars = Array(text.utf8)
-        var index = 0
-        func digits(_ count: Int) -> Int? {
-            guard index + count <= scalars.count else { return nil }
-            var value = 0
-            for byte in scalars[index..<(index + count)] {
-                guard byte >= 48 && byte <= 57 else { return nil }
-                value = value * 10 + Int(byte - 48)
-            }
-            index += count
-            return value
-        }
-        func expect(_ byte: UInt8) -> Bool {
-            guard index < scalars.count, scalars[index] == byte else { return false }
-            index += 1
-            return true
-        }
-        guard let year = digits(4), expect(45), let month = digits(2), expect(45), let day = digits(2),
-              (1...12).contains(month), (1...31).contains(day) else { return nil }
-        var seconds = 0.0, offset = 0
-        if index < scalars.count {
-            guard expect(84) || expect(116), let hour = digits(2), expect(58), let minute = digits(2),
-                  hour < 24, minute < 60 else { return nil }
-            seconds = Double(hour * 3600 + minute * 60)
-            if expect(58) {
-                guard let second = digits(2), second < 61 else { return nil }
-                seconds += Double(second)
-                if expect(46) {
-                    let start = index
-                    while index < scalars.count, scalars[index] >= 48, scalars[index] <= 57 { index += 1 }
-                    guard index > start, index - start <= 9 else { return nil }
-                    seconds += Double("0." + String(decoding: scalars[start..<index], as: UTF8.self)) ?? 0
-                }
-            }
-            if expect(90) || expect(122) {
-            } else if index < scalars.count, scalars[index] == 43 || scalars[index] == 45 {
-                let sign = scalars[index] == 45 ? -1 : 1
-                index += 1
-                guard let hours = digits(2) else { return nil }
-                var minutes = 0
-                if expect(58) { guard let m = digits(2) else { return nil }; minutes = m }
-                offset = sign * (hours * 3600 + minutes * 60)
-            }
-        }
-        guard index == scalars.count else { return nil }
-        return Double(daysFromCivil(year, month, day)) * 86400 + seconds - Double(offset)
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date.
-    private static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
+        Instant(text).map { Double($0.seconds) + Double($0.nanoseconds) / 1e9 }
     }
 
     /// An instant as `YYYY-MM-DDThh:mm:ssZ` (with a fraction when it has one).
@@ -123,54 +68,23 @@ enum DiffValues {
         static func < (a: Address, b: Address) -> Bool { (a.isV6 ? 1 : 0, a.value) < (b.isV6 ? 1 : 0, b.value) }
     }
 
-    /// An IPv4 or IPv6 literal.
+    /// An IPv4 or IPv6 literal, as the evaluator reads it (`IPBlock`).
     static func address(_ text: String) -> Address? {
-        if text.contains(":") { return ipv6(text).map { Address(isV6: true, value: $0) } }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return nil }
-        var value: UInt128 = 0
-        for part in parts {
-            guard !part.isEmpty, part.count <= 3, part.allSatisfy(\.isASCIIDigit), let octet = Int(part), octet < 256 else { return nil }
-            value = value << 8 | UInt128(octet)
-        }
-        return Address(isV6: false, value: value)
+        IPBlock(address: text).map(Self.address(of:))
     }
 
-    private static func ipv6(_ text: String) -> UInt128? {
-        let halves = text.components(separatedBy: "::")
-        guard halves.count <= 2 else { return nil }
-        func groups(_ part: String) -> [UInt128]? {
-            if part.isEmpty { return [] }
-            var result: [UInt128] = []
-            for group in part.split(separator: ":", omittingEmptySubsequences: false) {
-                guard (1...4).contains(group.count), let value = UInt16(group, radix: 16) else { return nil }
-                result.append(UInt128(value))
-            }
-            return result
-        }
-        guard let head = groups(halves[0]) else { return nil }
-        let tail = halves.count == 2 ? groups(halves[1]) : []
-        guard let tail else { return nil }
-        let missing = 8 - head.count - tail.count
-        guard halves.count == 2 ? missing >= 1 : missing == 0 else { return nil }
-        let all = head + Array(repeating: 0, count: missing) + tail
-        return all.reduce(0) { $0 << 16 | $1 }
+    private static func address(of block: IPBlock) -> Address {
+        Address(isV6: block.isV6, value: block.bytes.reduce(UInt128(0)) { $0 << 8 | UInt128($1) })
     }
 
     /// A CIDR block (an address alone is /32 or /128) as its first and last address.
     static func block(_ text: String) -> (low: Address, high: Address)? {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let base = address(String(parts[0])) else { return nil }
-        let width = base.isV6 ? 128 : 32
-        var prefix = width
-        if parts.count == 2 {
-            guard let given = Int(parts[1]), (0...width).contains(given), parts[1].allSatisfy(\.isASCIIDigit) else { return nil }
-            prefix = given
-        }
-        let hostBits = width - prefix
+        guard let block = IPBlock(cidr: text) else { return nil }
+        let base = address(of: block)
+        let hostBits = (block.isV6 ? 128 : 32) - block.prefixLength
         let hostMask: UInt128 = hostBits == 0 ? 0 : (hostBits == 128 ? ~0 : (UInt128(1) << UInt128(hostBits)) - 1)
         let low = base.value & ~hostMask
-        return (Address(isV6: base.isV6, value: low), Address(isV6: base.isV6, value: low | hostMask))
+        return (Address(isV6: block.isV6, value: low), Address(isV6: block.isV6, value: low | hostMask))
     }
 
     static func format(address: Address) -> String {

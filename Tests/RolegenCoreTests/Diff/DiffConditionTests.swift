@@ -26,6 +26,22 @@ import Testing
         #expect(result2.findings.first?.request.context["s3:max-keys"] == ["2.75"])
     }
 
+    /// Values only the evaluator's parsers read (a year and month, `.5`, an IPv4-mapped IPv6 address)
+    /// must not read as "never matches" in the diff: NEW's condition can hold, so NEW grants
+    /// access OLD (which grants nothing) does not — FAIL with a re-checked witness, never PASS.
+    @Test func valuesTheEvaluatorReadsAreReadAlike() throws {
+        let nothing = DiffFixture.allow("s3:PutObject", "*")
+        for condition in [#"{"DateGreaterThan":{"aws:CurrentTime":"2020-06"}}"#,
+                          #"{"NumericLessThan":{"s3:max-keys":".5"}}"#,
+                          #"{"IpAddress":{"aws:SourceIp":"::ffff:203.0.113.0/120"}}"#] {
+            let candidate = DiffFixture.allow("s3:ListBucket", "*", condition: condition)
+            #expect(try check(nothing, candidate, .fail).findings.count == 1, "\(condition)")
+        }
+        #expect(DiffValues.date("2020-06") == 1_590_969_600)
+        #expect(DiffValues.number(".5") == 0.5)
+        #expect(DiffValues.address("::ffff:203.0.113.1") != nil)
+    }
+
     @Test func dateIntervals() throws {
         let after = DiffFixture.allow("iam:CreateAccessKey", "*", condition: #"{"DateGreaterThan":{"aws:TokenIssueTime":"2020-01-01T00:00:01Z"}}"#)
         let atOrAfter = DiffFixture.allow("iam:CreateAccessKey", "*", condition: #"{"DateGreaterThanEquals":{"aws:TokenIssueTime":"2020-01-01T00:00:01Z"}}"#)
