@@ -117,23 +117,14 @@ package struct DiffInputLoader {
 
     // MARK: Personas
 
+    /// A persona's generated permissions policies, read as `simulate` reads them. Its generated
+    /// boundary is left out: the diff compares identity policies.
     private func persona(_ path: String, sink: DiagnosticSink) -> DiffInput? {
-        let loader = YAMLFileLoader(fileSystem: fileSystem)
-        let generation = DiagnosticSink()
-        let values = ValueSources.load(valuesFiles: valuesFiles, assignments: [], loader: loader, sink: generation)
-        let bundle = Generator(fileSystem: fileSystem, catalog: catalog).generate(personaPath: path, values: values, sink: generation)
-        for diagnostic in generation.diagnostics where diagnostic.severity == .error { sink.report(diagnostic) }
-        guard let bundle, generation.errorCount == 0 else { return nil }
-        var policies: [EvaluationPolicy] = []
-        // The permissions only: boundaries rolegen generates beside them are not identity policies.
-        for file in bundle.files where file.kind == "permissions-policy" {
-            let name = "\(path) (generated \(file.name))"
-            switch JSONReader.parse(file.contents, path: name) {
-            case .success(let root): policies.append(EvaluationPolicy(root, name: name))
-            case .failure(let failure): sink.error(.diffInput, failure.message, at: failure.location)
-            }
+        guard let loaded = PolicyFileLoader(fileSystem: fileSystem, catalog: catalog, valuesFiles: valuesFiles).persona(path, sink: sink) else {
+            return nil
         }
-        return DiffInput(name: path, policies: policies, notes: ["\(path) is a persona: its generated identity policies are compared as one set"])
+        return DiffInput(name: path, policies: loaded.policies,
+                         notes: ["\(path) is a persona: its generated identity policies are compared as one set"])
     }
 
     // MARK: Account authorization dumps
