@@ -69,6 +69,15 @@ import RolegenTestSupport
         GoldenFile.check(console.output, against: Repository.path(path("expected/dirs.txt")))
     }
 
+    @Test func anUnreadableFileInADirectoryPairHidesNoOtherVerdict() {
+        let (status, console) = run([path("dirs-broken/old"), path("dirs-broken/new"), "--fail-on", "new-access"])
+        #expect(status == 2)
+        #expect(console.errors.contains("\(path("dirs-broken/new/broken.json")):2:1: error: not valid JSON"), "\(console.errors)")
+        #expect(console.errors.contains("those pairs were not compared"))
+        #expect(console.output.contains("queues.json"))
+        #expect(console.output.contains("broken.json: could not be read (see the errors), not compared"))
+    }
+
     @Test func modesAndConstraintsArePrinted() {
         let (status, console) = run([path("old.json"), path("new.json"), "--mode", "robust", "--no-domain", "d2", "--domain", "d3"])
         #expect(status == 0)

@@ -139,7 +139,9 @@ package struct DiffCommand: ParsableCommand, ConsoleCommand {
             report(sink, console: console, failed: true, summary: "nothing was compared")
             return .inputError
         }
-        report(sink, console: console, failed: false)
+        // Directory pairs: the readable pairs are reported, and unreadable ones still exit 2.
+        let incomplete = sink.hasErrors
+        report(sink, console: console, failed: incomplete, summary: "those pairs were not compared")
         let rendered = DiffReportRenderer(result).render(reportFormat)
         if let output {
             do {
@@ -151,6 +153,7 @@ package struct DiffCommand: ParsableCommand, ConsoleCommand {
         } else {
             console.writeOutput(rendered)
         }
+        if incomplete { return .inputError }
         return failOn != nil && result.worstNewAccess != .pass ? .findings : .success
     }
 

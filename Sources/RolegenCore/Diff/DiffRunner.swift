@@ -1,6 +1,7 @@
 /// Runs `rolegen diff OLD NEW`: loads both sides (two files, or two directories paired by file
 /// name), compares each pair both ways, and assembles the report. Input errors go to the sink;
-/// nil then (no verdict).
+/// nil then (no verdict) for two files; for two directories the pairs that could be read are
+/// still compared and the others listed as skipped.
 package struct DiffRunner {
     package let fileSystem: any FileSystem
     package let catalog: Catalog
@@ -26,16 +27,21 @@ package struct DiffRunner {
             }
             var skipped: [String] = []
             let oldFiles = files(under: old, skipped: &skipped), newFiles = files(under: new, skipped: &skipped)
-            for name in Set(oldFiles.keys).union(newFiles.keys).sorted() {
-                let oldPath = oldFiles[name], newPath = newFiles[name]
-                let oldInput = oldPath.flatMap { loader.load($0, sink: sink) }
-                let newInput = newPath.flatMap { loader.load($0, sink: sink) }
-                if (oldPath != nil && oldInput == nil) || (newPath != nil && newInput == nil) { continue }
-                let presence: DiffReport.Pair.Presence = oldPath == nil ? .onlyNew : newPath == nil ? .onlyOld : .both
-                let empty = { (path: String) in DiffInput(name: "(none: \(name) is missing here)", policies: [], notes: []) }
-                if let pair = compare(oldInput ?? empty(old), newInput ?? empty(new), presence: presence, sink: sink) { pairs.append(pair) }
+            // Pairs are compared in parallel, each with its own sink; diagnostics and pairs are
+            // gathered in name order, so the report is the same on any number of cores.
+            let names = Set(oldFiles.keys).union(newFiles.keys).sorted()
+            let outcomes = ParallelWork.map(count: names.count) { index in
+                let name = names[index]
+                let pairSink = DiagnosticSink()
+                let pair = comparePair(name, oldPath: oldFiles[name], newPath: newFiles[name], sink: pairSink)
+                return (pair: pair, diagnostics: pairSink.diagnostics)
             }
-            if sink.hasErrors { return nil }
+            for (name, outcome) in zip(names, outcomes) {
+                outcome.diagnostics.forEach(sink.report)
+                if let pair = outcome.pair { pairs.append(pair) } else { skipped.append("\(name): could not be read (see the errors), not compared") }
+            }
+            // One unreadable file does not hide the other pairs' verdicts; the errors still make
+            // the run exit 2 (the caller checks the sink).
             var report = DiffReport(pairs: pairs, options: options, catalogVersion: "\(catalog.metadata.source) \(catalog.metadata.date)")
             report.skipped = skipped.sorted()
             return report
@@ -47,6 +53,16 @@ package struct DiffRunner {
         }
         if sink.hasErrors { return nil }
         return DiffReport(pairs: pairs, options: options, catalogVersion: "\(catalog.metadata.source) \(catalog.metadata.date)")
+    }
+
+    /// One name of a directory pair: nil when a side that has the file cannot be read.
+    private func comparePair(_ name: String, oldPath: String?, newPath: String?, sink: DiagnosticSink) -> DiffReport.Pair? {
+        let oldInput = oldPath.flatMap { loader.load($0, sink: sink) }
+        let newInput = newPath.flatMap { loader.load($0, sink: sink) }
+        if (oldPath != nil && oldInput == nil) || (newPath != nil && newInput == nil) { return nil }
+        let presence: DiffReport.Pair.Presence = oldPath == nil ? .onlyNew : newPath == nil ? .onlyOld : .both
+        let empty = DiffInput(name: "(none: \(name) is missing here)", policies: [], notes: [])
+        return compare(oldInput ?? empty, newInput ?? empty, presence: presence, sink: sink)
     }
 
     private func compare(_ old: DiffInput, _ new: DiffInput, presence: DiffReport.Pair.Presence, sink: DiagnosticSink) -> DiffReport.Pair? {

@@ -40,7 +40,9 @@ package struct SemanticDiff {
 
         var search = DirectionSearch(universe: universe, dimensions: dimensions, tokens: tokens, options: options,
                                      sides: (reference, candidate), names: names, evaluate: evaluate)
+        let coverage = options.mode == .standard ? StatementCoverage(statements: statements, tokens: tokens) : nil
         for group in groups {
+            guard let group = coverage.map({ $0.reduce(group) }) ?? group else { continue }
             search.explore(group)
             if search.isDone { break }
         }

@@ -362,7 +362,15 @@ private struct Check {
 }
 
 /// IAM's resource string checks (§1.4), in its wording.
+///
+/// Two widenings of the spec's list, on the evidence of policies AWS itself deploys (decisions.md):
+/// the IAM root user's ARN (`arn:aws:iam::*:root`, IAMAuditRootUserCredentials) and the regional
+/// S3 resource types besides access points (`access-grants/`, SageMakerStudioProjectRole…Policy;
+/// the catalog gives jobs and Storage Lens the same region-and-account form).
 enum ResourceFormat {
+    /// S3 resource types whose ARNs carry a region.
+    static let regionalS3Prefixes = ["accesspoint/", "access-grants/", "job/", "storage-lens/", "storage-lens-group/"]
+
     static let iamPrefixes = ["user/", "federated-user/", "role/", "group/", "instance-profile/", "mfa/", "server-certificate/", "policy/",
                               "sms-mfa/", "saml-provider/", "oidc-provider/", "report/", "access-report/"]
 
@@ -380,10 +388,10 @@ enum ResourceFormat {
         guard fields.count == 6 else { return nil }
         let service = fields[2], region = fields[3], rest = fields[5]
         if service == "iam" && !region.isEmpty { return "IAM resource \(resource) cannot contain region information." }
-        if service == "s3" && !region.isEmpty && !rest.hasPrefix("accesspoint/") {
+        if service == "s3" && !region.isEmpty && !regionalS3Prefixes.contains(where: { rest.hasPrefix($0) }) {
             return "Resource \(resource) can not contain region information."
         }
-        if service == "iam" && rest != "*" && !iamPrefixes.contains(where: { rest.hasPrefix($0) }) {
+        if service == "iam" && rest != "*" && rest != "root" && !iamPrefixes.contains(where: { rest.hasPrefix($0) }) {
             return "IAM resource path must either be \"*\" or start with " + iamPrefixes.joined(separator: ", ") + "."
         }
         return nil

@@ -139,14 +139,16 @@ import Testing
     @Test func budgetsRunningOutGiveUnknown() throws {
         var tiny = DiffOptions()
         tiny.productStateBudget = 3
-        let result = try DiffFixture.newAccess(DiffFixture.allow("s3:GetObject", "arn:aws:s3:::b/a*"),
-                                               DiffFixture.allow("s3:GetObject", "arn:aws:s3:::b/a*b"), options: tiny)
+        // B's statement lies inside A's two together but inside neither alone: only the search decides.
+        let result = try DiffFixture.newAccess(DiffFixture.allow("s3:GetObject", "arn:aws:s3:::b/a*") + ","
+                                                   + DiffFixture.allow("s3:GetObject", "arn:aws:s3:::b/c*"),
+                                               DiffFixture.allow("s3:GetObject", #"["arn:aws:s3:::b/a*b","arn:aws:s3:::b/c*"]"#), options: tiny)
         #expect(result.verdict == .unknown)
         #expect(result.budgetExhausted)
         var noNodes = DiffOptions()
         noNodes.searchNodeBudget = 0
-        let nodes = try DiffFixture.newAccess(DiffFixture.allow("s3:GetObject", "*"),
-                                              DiffFixture.allow("s3:GetObject", "*", condition: #"{"Bool":{"aws:SecureTransport":"true"}}"#), options: noNodes)
+        let nodes = try DiffFixture.newAccess(DiffFixture.allow("s3:GetObject", "*", condition: #"{"StringLike":{"aws:username":"a*"}}"#),
+                                              DiffFixture.allow("s3:GetObject", "*", condition: #"{"StringEquals":{"aws:username":"ab"}}"#), options: noNodes)
         #expect(nodes.verdict == .unknown)
     }
 

@@ -70,6 +70,22 @@ import RolegenTestSupport
         #expect(IAMValidator(profile: .identity).validate(Array(text.utf8), path: "p.json")?.message == "Syntax errors in policy.")
     }
 
+    /// Resources AWS's own managed policies use (IAMAuditRootUserCredentials,
+    /// SageMakerStudioProjectRoleMachineLearningPolicy), beyond the spec's list; the spec's
+    /// rejections around them still hold.
+    @Test(arguments: [
+        ("arn:aws:iam::*:root", nil),
+        ("arn:aws:s3:*:*:access-grants/default/*", nil),
+        ("arn:aws:s3:us-east-1:111122223333:job/*", nil),
+        ("arn:aws:s3:us-east-1:111122223333:storage-lens/x", nil),
+        ("arn:aws:iam::*:rootx", "IAM resource path must either be \"*\" or start with user/, federated-user/, role/, group/, instance-profile/, mfa/, server-certificate/, policy/, sms-mfa/, saml-provider/, oidc-provider/, report/, access-report/."),
+        ("arn:aws:s3:us-east-1::bucket/jobs", "Resource arn:aws:s3:us-east-1::bucket/jobs can not contain region information."),
+    ] as [(String, String?)])
+    func resourcesAWSDeploys(_ resource: String, _ error: String?) {
+        let text = #"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"\#(resource)"}}"#
+        #expect(IAMValidator(profile: .identity).validate(Array(text.utf8), path: "p.json")?.message == error)
+    }
+
     @Test(arguments: [
         ("ForAnyValue::StringEquals", false), ("ForAnyValue:StringLikeIfExists", true), ("NullIfExists", false),
         ("stringequals", false), ("DateGreaterThanEquals", true), ("ForAllValues:ArnNotLike", true),

@@ -39,7 +39,7 @@ package struct LintRunner {
     package func run(paths: [String], stdin: [UInt8]? = nil, baseline: Baseline? = nil, sink: DiagnosticSink) -> Result {
         let collector = LintInputCollector(fileSystem: fileSystem, options: options)
         let sources = collector.sources(paths: paths, sink: sink)
-        let workers = sources.count < 16 ? 1 : max(1, min(Self.processorCount(), 8))
+        let workers = sources.count < 16 ? 1 : max(1, min(ParallelWork.processorCount, 8))
         let slots = Slots<Part>(count: workers, initial: Part())
         let context = LintContext(catalog: catalog, settings: settings)
         let queue = WorkQueue(count: sources.count)
@@ -120,10 +120,6 @@ package struct LintRunner {
             }
         }
         return part
-    }
-
-    private static func processorCount() -> Int {
-        ProcessInfo.processInfo.activeProcessorCount
     }
 
     static func order(_ a: Finding, _ b: Finding) -> Bool {
@@ -207,47 +203,4 @@ package struct Baseline: Sendable {
         }
         return .success(Baseline(fingerprints: fingerprints))
     }
-}
-
-/// Hands out the indices 0..<count, each once, to whichever worker asks first.
-private final class WorkQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private let count: Int
-    private var taken = 0
-
-    init(count: Int) {
-        self.count = count
-    }
-
-    func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard taken < count else { return nil }
-        taken += 1
-        return taken - 1
-    }
-}
-
-/// One value per worker; each worker writes only its own slot, so no lock is needed.
-private final class Slots<Value>: @unchecked Sendable {
-    private let storage: UnsafeMutablePointer<Value>
-    private let count: Int
-
-    init(count: Int, initial: Value) {
-        self.count = count
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: initial, count: count)
-    }
-
-    deinit {
-        storage.deinitialize(count: count)
-        storage.deallocate()
-    }
-
-    subscript(index: Int) -> Value {
-        get { storage[index] }
-        set { storage[index] = newValue }
-    }
-
-    var values: [Value] { (0..<count).map { storage[$0] } }
 }
