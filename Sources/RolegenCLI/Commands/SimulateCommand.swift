@@ -152,14 +152,18 @@ package struct SimulateCommand: ParsableCommand, ConsoleCommand {
         inputs.sessionPolicies = sessionPolicies.isEmpty ? nil : sessionPolicies
         inputs.resourcePolicy = resourcePolicy
         let policySet = simulator.policySet(inputs, sink: sink)
-        var evaluationRequests: [EvaluationRequest] = []
+        var single: EvaluationRequest?
         if let action, let resource {
-            evaluationRequests.append(EvaluationRequest(action: action, resource: RequestResource(resource), context: contextValues))
+            single = EvaluationRequest(action: action, resource: RequestResource(resource), context: contextValues)
         }
-        if let requests, let specs = simulator.requests(requests, sink: sink) {
-            evaluationRequests += specs.map { $0.request() }
-        }
+        // A requests file is read once to check it (nothing is printed for a bad file), then
+        // again as it is evaluated, one request at a time.
+        if let requests { _ = simulator.forEachRequest(requests, sink: sink) { _ in } }
         guard !sink.hasErrors, let policySet else { return fail() }
+        let forEachRequest = { (body: (EvaluationRequest) -> Void) in
+            if let single { body(single) }
+            if let requests { _ = simulator.forEachRequest(requests, sink: DiagnosticSink()) { body($0.request()) } }
+        }
         report(sink, console: console, failed: false)
 
         let evaluator = Evaluator()
@@ -169,27 +173,10 @@ package struct SimulateCommand: ParsableCommand, ConsoleCommand {
             request.principal = principal.map(Self.principal)
             return SimulationOutcome(request: request, result: evaluator.evaluate(request, in: policySet), expected: expected)
         }
-        if outputFormat == .text {
-            // Text is written as it is decided, a chunk at a time: a result holds every
-            // statement's outcome (tens of KB with a large policy), and 100,000 of them held
-            // until the end took gigabytes. The bytes are those of the whole report.
-            var met = true
-            var chunk = ""
-            for request in evaluationRequests {
-                let decided = outcome(request)
-                met = met && decided.meetsExpectation
-                chunk += SimulationReport(outcomes: [decided], explain: explain).render(.text)
-                if chunk.utf8.count >= 1 << 16 {
-                    console.writeOutput(chunk)
-                    chunk = ""
-                }
-            }
-            console.writeOutput(chunk)
-            return met ? .success : .findings
-        }
-        let outcomes = evaluationRequests.map(outcome)
-        console.writeOutput(SimulationReport(outcomes: outcomes, explain: explain).render(outputFormat))
-        return outcomes.allSatisfy(\.meetsExpectation) ? .success : .findings
+        var stream = SimulationReportStream(format: outputFormat, explain: explain) { console.writeOutput($0) }
+        forEachRequest { stream.add(outcome($0)) }
+        stream.finish()
+        return stream.allMet ? .success : .findings
     }
 
     /// `--principal`: an ARN (`AWS:`), a service (`Service:`), or `*`.

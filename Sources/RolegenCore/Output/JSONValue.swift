@@ -17,6 +17,14 @@ package indirect enum JSONValue: Hashable, Sendable {
         return out + "\n"
     }
 
+    /// The value as it appears nested at `indent` inside a larger document (no final newline),
+    /// for output written a piece at a time.
+    package func rendered(nestedAt indent: String) -> String {
+        var out = ""
+        write(into: &out, indent: indent)
+        return out
+    }
+
     private func write(into out: inout String, indent: String) {
         switch self {
         case .string(let text): out += PolicyJSONWriter.quote(text)

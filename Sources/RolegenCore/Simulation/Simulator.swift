@@ -47,25 +47,62 @@ package struct Simulator {
         return sink.errorCount == before ? set : nil
     }
 
-    /// A `--requests` file: a JSON or YAML list of `{action, resource, context}`.
+    /// A `--requests` file: a JSON or YAML list of `{action, resource, context}`; nil after
+    /// reporting every problem.
     package func requests(_ path: String, sink: DiagnosticSink) -> [RequestSpec]? {
-        guard let (root, _) = loader.tree(path, limits: SimulationLimits.requestsFile, sink: sink) else { return nil }
-        guard let items = NodeReading.list(root, what: "the requests file (a list of {action, resource, context})", sink: sink) else {
-            return nil
-        }
-        if items.count > SimulationLimits.maxRequests {
-            sink.error(.fileTooLarge, "the requests file lists \(items.count) requests, more than the \(SimulationLimits.maxRequests) "
-                       + "rolegen simulates in one run; split it into several files", at: root.location)
-            return nil
-        }
+        var specs: [RequestSpec] = []
+        return forEachRequest(path, sink: sink) { specs.append($0) } == nil ? nil : specs
+    }
+
+    /// Reads a `--requests` file and hands `body` each request in order; the number of
+    /// requests, or nil after reporting every problem (`body` may have seen some requests by
+    /// then: callers that must not act on a bad file read it once to check, then to act).
+    /// A JSON file is read one request at a time, so 100,000 requests need the memory of one.
+    package func forEachRequest(_ path: String, sink: DiagnosticSink, _ body: (RequestSpec) -> Void) -> Int? {
         let before = sink.errorCount
-        let specs = items.enumerated().compactMap { index, item in
-            RequestSpec.parse(item, subject: "request \(index + 1)", sink: sink)
+        let what = "the requests file (a list of {action, resource, context})"
+        var count = 0
+        let take = { (item: SourceNode) in
+            count += 1
+            guard let spec = RequestSpec.parse(item, subject: "request \(count)", sink: sink) else { return }
+            body(spec)
         }
-        if items.isEmpty {
+        let root: SourceNode
+        if path.lowercased().hasSuffix(".json") {
+            let loader = YAMLFileLoader(fileSystem: loader.fileSystem, limits: SimulationLimits.requestsFile)
+            guard let text = loader.readText(path, sink: sink) else { return nil }
+            let bytes = Array(text.utf8)
+            // Counted first, so a file over the cap says so and nothing else (reading its requests
+            // would report each bad one first); a syntax error is reported by the second reading.
+            var elements = 0
+            if case .success(let counted) = JSONReader.parse(bytes, path: path, streamingElements: { _ in elements += 1 }),
+               elements > SimulationLimits.maxRequests {
+                sink.error(.fileTooLarge, "the requests file lists \(elements) requests, more than the \(SimulationLimits.maxRequests) "
+                           + "rolegen simulates in one run; split it into several files", at: counted.location)
+                return nil
+            }
+            switch JSONReader.parse(bytes, path: path, streamingElements: take) {
+            case .success(let node): root = node
+            case .failure(let failure):
+                sink.error(.jsonSyntax, "not valid JSON: \(failure.message)", at: failure.location)
+                return nil
+            }
+            guard NodeReading.list(root, what: what, sink: sink) != nil else { return nil }
+        } else {
+            guard let (tree, _) = loader.tree(path, limits: SimulationLimits.requestsFile, sink: sink),
+                  let items = NodeReading.list(tree, what: what, sink: sink) else { return nil }
+            root = tree
+            if items.count > SimulationLimits.maxRequests {
+                sink.error(.fileTooLarge, "the requests file lists \(items.count) requests, more than the \(SimulationLimits.maxRequests) "
+                           + "rolegen simulates in one run; split it into several files", at: root.location)
+                return nil
+            }
+            items.forEach(take)
+        }
+        if count == 0 {
             sink.error(.schemaValue, "the requests file lists no request", at: root.location)
         }
-        return sink.errorCount == before ? specs : nil
+        return sink.errorCount == before ? count : nil
     }
 }
 

@@ -47,6 +47,24 @@ package struct JSONReader {
         parse(Array(text.utf8), path: path)
     }
 
+    /// Parses one JSON text whose top-level array may be far larger than its elements (a
+    /// `simulate --requests` file): each element of that array is handed to `element` as soon as
+    /// it is read and not kept, so memory stays that of one element. The result is the root with
+    /// an empty item list in place of the elements (its location, and any other kind of root as
+    /// read), or the first syntax error, found after the elements before it were handed over.
+    package static func parse(_ bytes: [UInt8], path: String, streamingElements element: (SourceNode) -> Void) -> Result<SourceNode, Failure> {
+        bytes.withUnsafeBufferPointer { buffer in
+            withoutActuallyEscaping(element) { element in
+                var reader = JSONReader(bytes: buffer, path: path)
+                reader.topLevelElement = element
+                return reader.parseDocument()
+            }
+        }
+    }
+
+    /// Receives the top-level array's elements instead of the array (`streamingElements`).
+    private var topLevelElement: ((SourceNode) -> Void)?
+
     private mutating func parseDocument() -> Result<SourceNode, Failure> {
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
             index = 3
@@ -223,7 +241,8 @@ package struct JSONReader {
             if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
                 throw failure("trailing comma before ']': JSON allows no comma after the last element")
             }
-            items.append(try parseValue(depth: depth))
+            let item = try parseValue(depth: depth)
+            if depth == 1, let topLevelElement { topLevelElement(item) } else { items.append(item) }
             try skipWhitespace()
             guard index < bytes.count else { throw failure("the document ends inside an array: expected ',' or ']'") }
             switch bytes[index] {
