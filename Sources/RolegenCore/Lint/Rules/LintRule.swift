@@ -86,13 +86,16 @@ package struct RuleMetadata: Sendable {
     package var fix: String
     package var appliesTo: Set<PolicyType>
     package var equivalents: [PeerCode]
-    package var examples: [RuleExample]
+    /// Built when asked for (tests, docs, `explain`): every run makes all the rules, and their
+    /// examples (some several KB of policy) cost a measurable part of a one-file lint.
+    package var examples: [RuleExample] { makeExamples() }
+    private let makeExamples: @Sendable () -> [RuleExample]
     /// Off unless the configuration turns it on (organisation-specific rules).
     package var enabledByDefault: Bool
 
     package init(id: String, title: String, severity: Severity, category: RuleCategory, rationale: String, fix: String,
-                 appliesTo: Set<PolicyType> = PolicyType.all, equivalents: [PeerCode] = [], examples: [RuleExample],
-                 enabledByDefault: Bool = true) {
+                 appliesTo: Set<PolicyType> = PolicyType.all, equivalents: [PeerCode] = [],
+                 examples: @autoclosure @escaping @Sendable () -> [RuleExample], enabledByDefault: Bool = true) {
         self.id = id
         self.title = title
         self.severity = severity
@@ -101,7 +104,7 @@ package struct RuleMetadata: Sendable {
         self.fix = fix
         self.appliesTo = appliesTo
         self.equivalents = equivalents
-        self.examples = examples
+        makeExamples = examples
         self.enabledByDefault = enabledByDefault
     }
 }
