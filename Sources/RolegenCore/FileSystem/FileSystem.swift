@@ -17,6 +17,9 @@ package protocol FileSystem: Sendable {
     /// The names (not paths) of the entries of a directory, sorted.
     func listDirectory(_ path: String) throws(FileSystemError) -> [String]
 
+    /// The entries of a directory with what each is (following symbolic links), sorted by name.
+    func listDirectoryKinds(_ path: String) throws(FileSystemError) -> [(name: String, kind: FileKind?)]
+
     /// Creates a directory and its missing parents.
     func createDirectory(_ path: String) throws(FileSystemError)
 
@@ -28,6 +31,14 @@ package protocol FileSystem: Sendable {
 
     /// Removes a file; errors are ignored by callers cleaning up after a failure.
     func removeFile(_ path: String) throws(FileSystemError)
+}
+
+extension FileSystem {
+    /// One `kind(of:)` per entry; file systems that learn kinds while listing do better.
+    package func listDirectoryKinds(_ path: String) throws(FileSystemError) -> [(name: String, kind: FileKind?)] {
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        return try listDirectory(path).map { ($0, kind(of: prefix + $0)) }
+    }
 }
 
 package enum FileKind: Sendable, Equatable {

@@ -101,6 +101,28 @@ package struct LocalFileSystem: FileSystem {
         return names.sorted()
     }
 
+    /// Kinds from `readdir`'s `d_type`, which saves a `stat` per file of a large directory;
+    /// links and file systems that do not fill it in are asked with `stat`.
+    package func listDirectoryKinds(_ path: String) throws(FileSystemError) -> [(name: String, kind: FileKind?)] {
+        guard let directory = opendir(path) else { throw error(path) }
+        defer { closedir(directory) }
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        var entries: [(name: String, kind: FileKind?)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            guard name != "." && name != ".." else { continue }
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): entries.append((name, .file))
+            case Int32(DT_DIR): entries.append((name, .directory))
+            case Int32(DT_LNK), Int32(DT_UNKNOWN): entries.append((name, kind(of: prefix + name)))
+            default: entries.append((name, .other))
+            }
+        }
+        return entries.sorted { $0.name < $1.name }
+    }
+
     package func createDirectory(_ path: String) throws(FileSystemError) {
         switch kind(of: path) {
         case .directory: return

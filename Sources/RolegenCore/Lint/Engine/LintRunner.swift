@@ -95,19 +95,24 @@ package struct LintRunner {
                 part.skipped += 1
                 continue
             }
+            // One file with thousands of policies (an account dump) is shared out in batches, so
+            // that it does not keep the other cores idle.
+            let policies = items.compactMap { if case .policy(let input) = $0 { input } else { nil } }
+            let batches = policies.count < Self.batchSize * 2 ? [policies]
+                : stride(from: 0, to: policies.count, by: Self.batchSize).map { Array(policies[$0..<min($0 + Self.batchSize, policies.count)]) }
+            let outcomes = batches.count == 1 ? [Self.lint(batches[0], context: context)]
+                : ParallelWork.map(count: batches.count) { Self.lint(batches[$0], context: context) }
+            for outcome in outcomes {
+                part.findings += outcome.findings
+                part.suppressed += outcome.suppressed
+            }
+            part.policiesChecked += policies.count
+            // Only the policies of users, groups and roles are kept, for the entity rules.
+            part.entityInputs += policies.filter { $0.entity != nil }
             for item in items {
                 switch item {
-                case .policy(let input):
-                    part.policiesChecked += 1
-                    for finding in engine.lint(input) {
-                        if let suppression = input.suppressions.first(where: { $0.matches(finding) }) {
-                            part.suppressed.append((finding, suppression.reason))
-                        } else {
-                            part.findings.append(finding)
-                        }
-                    }
-                    // Only the policies of users, groups and roles are kept, for the entity rules.
-                    if input.entity != nil { part.entityInputs.append(input) }
+                case .policy:
+                    break
                 case .finding(let finding):
                     part.policiesChecked += 1
                     part.findings.append(finding)
@@ -120,6 +125,27 @@ package struct LintRunner {
             }
         }
         return part
+    }
+
+    /// Policies per batch when one file holds many.
+    private static let batchSize = 256
+
+    /// The findings of some policies, and those their own inline directives suppress.
+    private static func lint(_ inputs: [PolicyInput], context: LintContext)
+        -> (findings: [Finding], suppressed: [(finding: Finding, reason: String)]) {
+        let engine = LintEngine(context: context)
+        var findings: [Finding] = []
+        var suppressed: [(finding: Finding, reason: String)] = []
+        for input in inputs {
+            for finding in engine.lint(input) {
+                if let suppression = input.suppressions.first(where: { $0.matches(finding) }) {
+                    suppressed.append((finding, suppression.reason))
+                } else {
+                    findings.append(finding)
+                }
+            }
+        }
+        return (findings, suppressed)
     }
 
     /// The findings in report order: place, rule, message. Each path is ranked once and the

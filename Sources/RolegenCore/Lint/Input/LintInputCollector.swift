@@ -121,10 +121,10 @@ package struct LintInputCollector {
             // A directory reached again (a link to a parent, two directories linking to each
             // other) would be walked forever; its files are found once, under its first path.
             if let canonical = fileSystem.canonicalPath(absolute), !visited.insert(canonical).inserted { continue }
-            guard let names = try? fileSystem.listDirectory(absolute) else { continue }
-            for name in names where !name.hasPrefix(".") {
+            guard let entries = try? fileSystem.listDirectoryKinds(absolute) else { continue }
+            for (name, kind) in entries where !name.hasPrefix(".") {
                 let child = relative.isEmpty ? name : relative + "/" + name
-                switch fileSystem.kind(of: joinPath(directory, child)) {
+                switch kind {
                 case .directory?:
                     pending.append(child)
                 case .file?:
