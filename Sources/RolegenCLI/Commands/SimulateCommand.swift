@@ -166,7 +166,9 @@ package struct SimulateCommand: ParsableCommand, ConsoleCommand {
         }
         report(sink, console: console, failed: false)
 
-        let evaluator = Evaluator()
+        var evaluator = Evaluator()
+        // Text without --explain prints no notes: they are not worked out.
+        evaluator.collectsNotes = outputFormat == .json || explain
         let outcome = { (request: EvaluationRequest) -> SimulationOutcome in
             var request = request
             request.principalKind = kind

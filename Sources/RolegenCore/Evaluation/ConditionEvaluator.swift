@@ -167,10 +167,17 @@ package enum ConditionEvaluator {
 /// Warnings and the implementation-defined rules that applied, in the order first met.
 package struct EvaluationNotes: Sendable, Equatable {
     package private(set) var items: [String] = []
+    /// false: notes are neither built nor kept (a caller that prints only decisions; building
+    /// them was a third of the time of a 100,000-request simulation).
+    package let collects: Bool
 
-    package init() {}
+    package init(collects: Bool = true) {
+        self.collects = collects
+    }
 
-    package mutating func add(_ note: String) {
+    package mutating func add(_ note: @autoclosure () -> String) {
+        guard collects else { return }
+        let note = note()
         if !items.contains(note) { items.append(note) }
     }
 }

@@ -1,13 +1,16 @@
 /// The offline decision procedure of iam-semantics.md §2.4 for one (action, resource) request.
 package struct Evaluator: Sendable {
     package var semantics: ResourceSemantics
+    /// Whether results carry the implementation-defined (I-D) notes; the decision, the deciding
+    /// statements and every statement's outcome are the same either way.
+    package var collectsNotes = true
 
     package init(semantics: ResourceSemantics = .standard) {
         self.semantics = semantics
     }
 
     package func evaluate(_ request: EvaluationRequest, in policies: PolicySet) -> EvaluationResult {
-        var notes = EvaluationNotes()
+        var notes = EvaluationNotes(collects: collectsNotes)
         var statements: [StatementEvaluation] = []
         func run(_ policy: EvaluationPolicy, _ layer: PolicyLayer, level: Int? = nil) {
             let checksPrincipal = layer == .resourcePolicy || layer == .rcp

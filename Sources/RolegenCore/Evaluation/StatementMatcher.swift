@@ -49,7 +49,7 @@ package enum StatementMatcher {
 
     private static func matchAction(_ actions: PatternList?, _ action: String, notes: inout EvaluationNotes) -> StatementMismatch? {
         guard let actions else { return .action("the statement has neither Action nor NotAction") }
-        if actions.patterns.contains(where: ActionMatcher.hasWildcardVendor) {
+        if notes.collects && actions.patterns.contains(where: ActionMatcher.hasWildcardVendor) {
             notes.add("§3.1 I-D: a wildcard in an action's service prefix is matched as a glob")
         }
         let hit = actions.patterns.first { ActionMatcher.matches(pattern: $0, action: action) }
@@ -79,7 +79,7 @@ package enum StatementMatcher {
                     notes.add("§3.6 I-D: text substituted for a policy variable is literal (its * and ? are not wildcards)")
                 }
                 let matched = ResourceMatcher.matches(pieces: pieces, resource: request.resource, semantics: semantics)
-                noteAmbiguity(pieces, pattern: pattern, resource: request.resource, notes: &notes)
+                if notes.collects { noteAmbiguity(pieces, pattern: pattern, resource: request.resource, notes: &notes) }
                 if matched && hit == nil { hit = pattern }
             }
         }

@@ -44,6 +44,14 @@ import RolegenTestSupport
         if result.decision == .denyExplicit {
             #expect(!result.deciding.isEmpty, "an explicit deny names its statement")
         }
+        // Without notes (what `simulate` does when it prints none) everything else is the same.
+        var quiet = Evaluator()
+        quiet.collectsNotes = false
+        let withoutNotes = quiet.evaluate(request, in: set)
+        #expect(withoutNotes.notes.isEmpty)
+        #expect(withoutNotes.decision == result.decision && withoutNotes.layer == result.layer && withoutNotes.deciding == result.deciding
+                && withoutNotes.summary == result.summary, "\(vector.id)")
+        #expect(withoutNotes.statements.map(\.mismatch?.description) == result.statements.map(\.mismatch?.description), "\(vector.id)")
     }
 }
 
