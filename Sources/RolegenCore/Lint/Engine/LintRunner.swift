@@ -50,16 +50,13 @@ package struct LintRunner {
         let parts = slots.values
         var result = Result()
         var all: [Finding] = []
-        var inputs: [PolicyInput] = []
         for part in parts {
             result.policiesChecked += part.policiesChecked
             result.filesSkipped += part.skipped
             result.suppressed += part.suppressed
             all += part.findings
-            inputs += part.entityInputs
             part.diagnostics.diagnostics.forEach(sink.report)
         }
-        all += LintEngine(context: context).lintEntities(inputs)
         var directives = InlineDirectives(fileSystem: fileSystem)
         for finding in Self.sorted(all, by: \.self) {
             if let suppression = settings.suppressions.first(where: { $0.matches(finding) }) {
@@ -80,7 +77,6 @@ package struct LintRunner {
     private struct Part: @unchecked Sendable {
         var findings: [Finding] = []
         var suppressed: [(finding: Finding, reason: String)] = []
-        var entityInputs: [PolicyInput] = []
         var policiesChecked = 0
         var skipped = 0
         var diagnostics = DiagnosticSink()
@@ -107,8 +103,9 @@ package struct LintRunner {
                 part.suppressed += outcome.suppressed
             }
             part.policiesChecked += policies.count
-            // Only the policies of users, groups and roles are kept, for the entity rules.
-            part.entityInputs += policies.filter { $0.entity != nil }
+            // The entity rules (aggregate inline size, attachments) see a user, group or role
+            // with every policy its file gives it; the file's tree is let go before the next.
+            part.findings += engine.lintEntities(policies.filter { $0.entity != nil })
             for item in items {
                 switch item {
                 case .policy:
