@@ -47,14 +47,7 @@ package struct Simulator {
         return sink.errorCount == before ? set : nil
     }
 
-    /// A `--requests` file: a JSON or YAML list of `{action, resource, context}`; nil after
-    /// reporting every problem.
-    package func requests(_ path: String, sink: DiagnosticSink) -> [RequestSpec]? {
-        var specs: [RequestSpec] = []
-        return forEachRequest(path, sink: sink) { specs.append($0) } == nil ? nil : specs
-    }
-
-    /// Reads a `--requests` file and hands `body` each request in order; the number of
+    /// Reads a `--requests` file (a JSON or YAML list of `{action, resource, context}`) and hands `body` each request in order; the number of
     /// requests, or nil after reporting every problem (`body` may have seen some requests by
     /// then: callers that must not act on a bad file read it once to check, then to act).
     /// A JSON file is read one request at a time, so 100,000 requests need the memory of one.
@@ -67,6 +60,10 @@ package struct Simulator {
             guard let spec = RequestSpec.parse(item, subject: "request \(count)", sink: sink) else { return }
             body(spec)
         }
+        func tooMany(_ count: Int, at location: SourceLocation) {
+            sink.error(.fileTooLarge, "the requests file lists \(count) requests, more than the \(SimulationLimits.maxRequests) "
+                       + "rolegen simulates in one run; split it into several files", at: location)
+        }
         let root: SourceNode
         if path.lowercased().hasSuffix(".json") {
             let loader = YAMLFileLoader(fileSystem: loader.fileSystem, limits: SimulationLimits.requestsFile)
@@ -77,8 +74,7 @@ package struct Simulator {
             var elements = 0
             if case .success(let counted) = JSONReader.parse(bytes, path: path, streamingElements: { _ in elements += 1 }),
                elements > SimulationLimits.maxRequests {
-                sink.error(.fileTooLarge, "the requests file lists \(elements) requests, more than the \(SimulationLimits.maxRequests) "
-                           + "rolegen simulates in one run; split it into several files", at: counted.location)
+                tooMany(elements, at: counted.location)
                 return nil
             }
             switch JSONReader.parse(bytes, path: path, streamingElements: take) {
@@ -93,8 +89,7 @@ package struct Simulator {
                   let items = NodeReading.list(tree, what: what, sink: sink) else { return nil }
             root = tree
             if items.count > SimulationLimits.maxRequests {
-                sink.error(.fileTooLarge, "the requests file lists \(items.count) requests, more than the \(SimulationLimits.maxRequests) "
-                           + "rolegen simulates in one run; split it into several files", at: root.location)
+                tooMany(items.count, at: root.location)
                 return nil
             }
             items.forEach(take)
