@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import RolegenTestSupport
 @testable import RolegenCLI
@@ -39,6 +40,48 @@ import RolegenTestSupport
                        "role ml-exec, inline policy pass", "AWS::IAM::Role ExecutionRole, inline policy read-data"] {
             #expect(console.output.contains(policy) || !console.output.contains("\"findings\": []"), "\(policy)")
         }
+    }
+
+    /// An account dump of `roles` roles, each with a trust policy and an inline policy that
+    /// passes every role; role-0 has 11 managed policies attached (over the quota of 10).
+    static func dump(roles: Int) -> String {
+        let trust = #"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "sagemaker.amazonaws.com"}, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333"}}}]}"#
+        let inline = #"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}]}"#
+        let details = (0..<roles).map { index in
+            let attached = (0..<(index == 0 ? 11 : 1)).map { #"{"PolicyName": "p\#($0)", "PolicyArn": "arn:aws:iam::111122223333:policy/p\#($0)"}"# }
+            return #"{"RoleName": "role-\#(index)", "Arn": "arn:aws:iam::111122223333:role/role-\#(index)", "AssumeRolePolicyDocument": \#(trust), "#
+                + #""RolePolicyList": [{"PolicyName": "pass", "PolicyDocument": \#(inline)}], "AttachedManagedPolicies": [\#(attached.joined(separator: ", "))]}"#
+        }
+        return #"{"UserDetailList": [], "GroupDetailList": [], "RoleDetailList": [\#(details.joined(separator: ",\n"))], "Policies": []}"#
+    }
+
+    /// A dump is read role by role (in batches of 1,024 policies), so its size does not bound
+    /// what rolegen can lint; every role is still checked whole, entity rules included.
+    @Test func largeDumpsAreReadRoleByRole() throws {
+        let fileSystem = InMemoryFileSystem()
+        fileSystem.add("dump.json", Array(Self.dump(roles: 1_200).utf8))
+        let (status, console) = run(["dump.json", "--format", "json"], fileSystem: fileSystem)
+        #expect(status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(console.output.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        #expect(report["policies_checked"] as? Int == 2_400)
+        #expect(findings.count { $0["rule"] as? String == "passrole-unscoped" } == 1_200)
+        let attachments = findings.filter { $0["rule"] as? String == "attachment-count" }
+        #expect(attachments.count == 1)
+        #expect((attachments.first?["message"] as? String)?.contains("role-0") == true, "\(attachments)")
+    }
+
+    @Test func aTruncatedDumpReportsOnlyItsSyntaxError() throws {
+        let text = Self.dump(roles: 1_200)
+        let fileSystem = InMemoryFileSystem()
+        fileSystem.add("dump.json", Array(text.utf8.prefix(text.utf8.count * 4 / 5)))
+        let (status, console) = run(["dump.json", "--format", "json", "--fail-on", "info"], fileSystem: fileSystem)
+        #expect(status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(console.output.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        #expect(findings.count == 1)
+        #expect(findings.first?["rule"] as? String == "json-syntax")
+        #expect((findings.first?["message"] as? String)?.hasPrefix("not valid JSON") == true)
     }
 
     @Test func exitCodesFollowTheThreshold() {

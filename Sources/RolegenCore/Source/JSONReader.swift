@@ -62,8 +62,28 @@ package struct JSONReader {
         }
     }
 
+    /// The same for the arrays that are the values of some members of a top-level object (an
+    /// account dump's `RoleDetailList`): each element goes to `element` with the member's name,
+    /// and the member's array is left empty in the result.
+    package static func parse(_ bytes: [UInt8], path: String, streamingMembers members: Set<String>,
+                              element: (String, SourceNode) -> Void) -> Result<SourceNode, Failure> {
+        bytes.withUnsafeBufferPointer { buffer in
+            withoutActuallyEscaping(element) { element in
+                var reader = JSONReader(bytes: buffer, path: path)
+                reader.streamedMembers = members
+                reader.memberElement = element
+                return reader.parseDocument()
+            }
+        }
+    }
+
     /// Receives the top-level array's elements instead of the array (`streamingElements`).
     private var topLevelElement: ((SourceNode) -> Void)?
+    /// Receives the elements of these top-level members' arrays (`streamingMembers`).
+    private var streamedMembers: Set<String> = []
+    private var memberElement: ((String, SourceNode) -> Void)?
+    /// The member whose array is being read, while it is.
+    private var streamingMember: String?
 
     private mutating func parseDocument() -> Result<SourceNode, Failure> {
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
@@ -211,7 +231,10 @@ package struct JSONReader {
             }
             index += 1
             try skipWhitespace()
+            let streams = depth == 1 && streamedMembers.contains(key)
+            if streams { streamingMember = key }
             let value = try parseValue(depth: depth)
+            if streams { streamingMember = nil }
             entries.append(SourceNode.Entry(key: .scalar(key, plain: false, at: keyLocation), value: value))
             try skipWhitespace()
             guard index < bytes.count else { throw failure("the document ends inside an object: expected ',' or '}'") }
@@ -242,7 +265,13 @@ package struct JSONReader {
                 throw failure("trailing comma before ']': JSON allows no comma after the last element")
             }
             let item = try parseValue(depth: depth)
-            if depth == 1, let topLevelElement { topLevelElement(item) } else { items.append(item) }
+            if depth == 1, let topLevelElement {
+                topLevelElement(item)
+            } else if depth == 2, let streamingMember, let memberElement {
+                memberElement(streamingMember, item)
+            } else {
+                items.append(item)
+            }
             try skipWhitespace()
             guard index < bytes.count else { throw failure("the document ends inside an array: expected ',' or ']'") }
             switch bytes[index] {

@@ -52,6 +52,36 @@ import Testing
         if case .scalar(let effect) = statement[0].value.content { #expect(!effect.isPlain) }
     }
 
+    /// Streaming hands over the elements of the top-level array, or of the named top-level
+    /// members' arrays, with their positions, and leaves those arrays empty; nothing else moves.
+    @Test func streamsTheElementsOfLargeArrays() throws {
+        var elements: [(String?, String, Int?)] = []
+        let list = "[{\"a\": [1, 2]},\n {\"a\": []}]"
+        let root = try JSONReader.parse(Array(list.utf8), path: "r.json", streamingElements: {
+            elements.append((nil, $0.location.description, $0.mappingEntries?.first?.value.sequenceItems?.count))
+        }).get()
+        #expect(root.sequenceItems?.isEmpty == true)
+        #expect(elements.map(\.1) == ["r.json:1:2", "r.json:2:2"])
+        #expect(elements.map(\.2) == [2, 0])
+        elements = []
+        let dump = #"{"Keep": [1, [2]], "RoleDetailList": [{"RoleName": "a", "RolePolicyList": [{"x": 1}]}, {"RoleName": "b"}], "Other": {"RoleDetailList": [3]}}"#
+        let tree = try JSONReader.parse(Array(dump.utf8), path: "d.json", streamingMembers: ["RoleDetailList"], element: { key, node in
+            elements.append((key, PolicyView.last("RoleName", in: node.mappingEntries ?? [])?.scalarText ?? "",
+                             PolicyView.last("RolePolicyList", in: node.mappingEntries ?? [])?.sequenceItems?.count))
+        }).get()
+        #expect(elements.map(\.0) == ["RoleDetailList", "RoleDetailList"])
+        #expect(elements.map(\.1) == ["a", "b"])
+        #expect(elements.map(\.2) == [1, nil])
+        let entries = tree.mappingEntries ?? []
+        #expect(PolicyView.last("RoleDetailList", in: entries)?.sequenceItems?.isEmpty == true)
+        #expect(PolicyView.last("Keep", in: entries)?.sequenceItems?.count == 2)
+        #expect(PolicyView.last("Other", in: entries).flatMap { PolicyView.last("RoleDetailList", in: $0.mappingEntries ?? []) }?.sequenceItems?.count == 1)
+        // A syntax error after some elements is still the result.
+        let broken = try? JSONReader.parse(Array(#"{"RoleDetailList": [{"RoleName": "a"}, {"#.utf8), path: "b.json",
+                                          streamingMembers: ["RoleDetailList"], element: { _, _ in }).get()
+        #expect(broken == nil)
+    }
+
     @Test func columnsCountCharactersNotBytes() throws {
         let root = try parse("{\"é€\": \"x\", \"k\": 1}").get()
         guard case .mapping(let entries) = root.content else { return }

@@ -86,30 +86,29 @@ package struct LintRunner {
                        collector: LintInputCollector, stdin: [UInt8]?, context: LintContext) -> Part {
         var part = Part()
         let engine = LintEngine(context: context)
-        while let index = queue.next() {
-            guard let items = collector.items(of: sources[index], stdin: stdin, sink: part.diagnostics) else {
-                part.skipped += 1
-                continue
-            }
-            // One file with thousands of policies (an account dump) is shared out in batches, so
-            // that it does not keep the other cores idle.
-            let policies = items.compactMap { if case .policy(let input) = $0 { input } else { nil } }
-            let batches = policies.count < Self.batchSize * 2 ? [policies]
-                : stride(from: 0, to: policies.count, by: Self.batchSize).map { Array(policies[$0..<min($0 + Self.batchSize, policies.count)]) }
+        // Policies waiting to be linted: a file's, or the users, groups and roles of an account
+        // dump as it is read, in whole entities (the entity rules see each one complete).
+        var pending: [PolicyInput] = []
+        func flush() {
+            // Many policies (an account dump) are shared out in batches, so that one file does
+            // not keep the other cores idle.
+            let batches = pending.count < Self.batchSize * 2 ? [pending]
+                : stride(from: 0, to: pending.count, by: Self.batchSize).map { Array(pending[$0..<min($0 + Self.batchSize, pending.count)]) }
             let outcomes = batches.count == 1 ? [Self.lint(batches[0], context: context)]
                 : ParallelWork.map(count: batches.count) { Self.lint(batches[$0], context: context) }
             for outcome in outcomes {
                 part.findings += outcome.findings
                 part.suppressed += outcome.suppressed
             }
-            part.policiesChecked += policies.count
-            // The entity rules (aggregate inline size, attachments) see a user, group or role
-            // with every policy its file gives it; the file's tree is let go before the next.
-            part.findings += engine.lintEntities(policies.filter { $0.entity != nil })
+            part.policiesChecked += pending.count
+            part.findings += engine.lintEntities(pending.filter { $0.entity != nil })
+            pending = []
+        }
+        func take(_ items: [LintItem]) {
             for item in items {
                 switch item {
-                case .policy:
-                    break
+                case .policy(let input):
+                    pending.append(input)
                 case .finding(let finding):
                     part.policiesChecked += 1
                     part.findings.append(finding)
@@ -121,11 +120,37 @@ package struct LintRunner {
                 }
             }
         }
+        while let index = queue.next() {
+            let before = (findings: part.findings.count, suppressed: part.suppressed.count, checked: part.policiesChecked)
+            var streamed = false
+            let items = collector.items(of: sources[index], stdin: stdin, sink: part.diagnostics) { entity in
+                streamed = true
+                take(entity)
+                if pending.count >= Self.streamedBatch { flush() }
+            }
+            if streamed, let found = items, found.count == 1, case .finding(let finding) = found[0],
+               finding.rule == JSONSyntax.id, finding.message.hasPrefix("not valid JSON") {
+                // A dump that turns out not to be JSON reports that alone, as when read whole.
+                pending = []
+                part.findings.removeLast(part.findings.count - before.findings)
+                part.suppressed.removeLast(part.suppressed.count - before.suppressed)
+                part.policiesChecked = before.checked
+            }
+            guard let items else {
+                part.skipped += 1
+                flush()
+                continue
+            }
+            take(items)
+            flush()
+        }
         return part
     }
 
     /// Policies per batch when one file holds many.
     private static let batchSize = 256
+    /// Policies of a streamed account dump linted at a time: memory holds this many, not the dump.
+    private static let streamedBatch = 1_024
 
     /// The findings of some policies, and those their own inline directives suppress.
     private static func lint(_ inputs: [PolicyInput], context: LintContext)

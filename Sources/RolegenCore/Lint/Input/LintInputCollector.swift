@@ -87,10 +87,16 @@ package struct LintInputCollector {
     }
 
     /// The items of one source; `nil` when a file found in a directory holds nothing to lint.
-    package func items(of source: Source, stdin: [UInt8]?, sink: DiagnosticSink) -> [LintItem]? {
-        if source.isStandardInput { return read(path: source.path, bytes: stdin ?? [], explicit: true, sink: sink) ?? [] }
+    /// With `streamed`, the users, groups and roles of a JSON account dump are handed to it one
+    /// at a time while the file is read (and are not in the result), so that a large dump is
+    /// never held whole as a tree.
+    package func items(of source: Source, stdin: [UInt8]?, sink: DiagnosticSink,
+                       streamed: (([LintItem]) -> Void)? = nil) -> [LintItem]? {
+        if source.isStandardInput {
+            return read(path: source.path, bytes: stdin ?? [], explicit: true, sink: sink, streamed: streamed) ?? []
+        }
         guard let bytes = readBytes(source.path, sink: sink) else { return [] }
-        let items = read(path: source.path, bytes: bytes, explicit: source.explicit, sink: sink)
+        let items = read(path: source.path, bytes: bytes, explicit: source.explicit, sink: sink, streamed: streamed)
         return source.explicit ? (items ?? []) : items
     }
 
@@ -141,9 +147,11 @@ package struct LintInputCollector {
 
     /// The items of one file, or `nil` when it holds nothing rolegen lints (reported when the
     /// file was named explicitly).
-    package func read(path: String, bytes: [UInt8], explicit: Bool, sink: DiagnosticSink) -> [LintItem]? {
+    package func read(path: String, bytes: [UInt8], explicit: Bool, sink: DiagnosticSink,
+                      streamed: (([LintItem]) -> Void)? = nil) -> [LintItem]? {
         let isYAML = path.hasSuffix(".yaml") || path.hasSuffix(".yml")
         let root: SourceNode
+        var boundaries: Set<String> = []
         // UTF-16, NUL bytes and invalid UTF-8 are named as such, not as syntax errors they cause.
         if let encoding = SourceText.utf16Diagnostic(bytes, path: path) {
             return [.finding(Finding(rule: JSONSyntax.id, severity: .error, message: encoding.message, at: encoding.location ?? SourceLocation(path: path)))]
@@ -162,6 +170,17 @@ package struct LintInputCollector {
                                          at: problem?.location ?? SourceLocation(path: path)))]
             }
             root = parsed
+        } else if let streamed {
+            // Any top-level object with these lists is an account dump (`LintFileFormat.detect`).
+            switch JSONReader.parse(bytes, path: path, streamingMembers: AuthorizationDetailsReader.entityListKeys, element: { key, detail in
+                streamed(AuthorizationDetailsReader.entity(detail, list: key, path: path, boundaries: &boundaries))
+            }) {
+            case .success(let parsed):
+                root = parsed
+            case .failure(let failure):
+                return [.finding(Finding(rule: JSONSyntax.id, severity: .error, message: "not valid JSON: \(failure.message)",
+                                         at: failure.location))]
+            }
         } else {
             switch JSONReader.parse(bytes, path: path) {
             case .success(let parsed):
@@ -178,7 +197,8 @@ package struct LintInputCollector {
         case .policyVersion:
             return PolicyVersionReader.read(root, path: path, type: options.type)
         case .authorizationDetails:
-            return AuthorizationDetailsReader.read(root, path: path)
+            return streamed != nil && !isYAML ? AuthorizationDetailsReader.rest(root, path: path, boundaries: boundaries)
+                : AuthorizationDetailsReader.read(root, path: path)
         case .cloudFormation:
             return CloudFormationReader.read(root, path: path)
         case .terraformPlan:
@@ -213,9 +233,10 @@ package enum LintFileFormat: String, Sendable {
     package static func detect(_ root: SourceNode, isYAML: Bool) -> LintFileFormat {
         guard let entries = root.mappingEntries else { return .unknown }
         let keys = Set(entries.compactMap { $0.key.scalarText })
+        // The lists of a dump win over everything: a reader may have handed their elements over already.
+        if !keys.isDisjoint(with: AuthorizationDetailsReader.entityListKeys) { return .authorizationDetails }
         if keys.contains("PolicyVersion") { return .policyVersion }
-        if !keys.isDisjoint(with: ["UserDetailList", "GroupDetailList", "RoleDetailList"])
-            || (keys.contains("Policies") && !keys.contains("Resources")) { return .authorizationDetails }
+        if keys.contains("Policies") && !keys.contains("Resources") { return .authorizationDetails }
         if keys.contains("AWSTemplateFormatVersion") || keys.contains("Resources") { return .cloudFormation }
         if keys.contains("format_version") && !keys.isDisjoint(with: ["planned_values", "resource_changes", "prior_state"]) {
             return .terraformPlan
