@@ -42,14 +42,14 @@ enum DiffTokenizer {
         return result
     }
 
-    /// `aws:username` or `aws:username, 'default'` (one space and single quotes, §3.6).
+    /// `aws:username` or `aws:username, 'default'`, read exactly as the evaluator reads it
+    /// (`VariableSubstitution.segment`): spaces around the key and the default are dropped, a
+    /// default needs single quotes, and the key is compared without case but the default is not.
     private static func variable(_ inner: String) -> DiffToken {
-        if let comma = inner.range(of: ", '"), inner.hasSuffix("'"), inner.count >= 2 {
-            let key = String(inner[..<comma.lowerBound])
-            let value = String(inner[comma.upperBound..<inner.index(before: inner.endIndex)])
-            return .variable(key: key.lowercased(), defaultValue: value)
+        switch VariableSubstitution.segment(body: inner) {
+        case .variable(let key, let fallback): return .variable(key: key.lowercased(), defaultValue: fallback)
+        case .escape(let text), .text(let text): return .character(text.unicodeScalars.first ?? "$")
         }
-        return .variable(key: inner.lowercased(), defaultValue: nil)
     }
 
     static func isAllStars(_ tokens: [DiffToken]) -> Bool {

@@ -52,7 +52,29 @@ struct DiffStatement: Sendable {
             notes.insert("\(label): the variable default in `\(pattern)` is approximated (§4.9)")
             // Growing the statement: a Resource pattern widens, a NotResource pattern is dropped.
             if approximatesUp != resourcesExcept {
-                result.append(tokens.map { if case .variable = $0 { .star } else { $0 } })
+                result.append(Self.widened(tokens))
+            }
+        }
+        return result
+    }
+
+    /// A pattern that matches at least what `tokens` matches whatever its variables hold. A
+    /// value is literal text and may hold `:`; in ARN fields 1–5 a `*` keeps to its field, so a
+    /// `*` in the variable's place would be narrower than the value: from the first variable in
+    /// those fields on, the pattern becomes one final `*`, which crosses colons.
+    static func widened(_ tokens: [DiffToken]) -> [DiffToken] {
+        var result: [DiffToken] = []
+        var colons = 0
+        for token in tokens {
+            switch token {
+            case .variable:
+                result.append(.star)
+                if colons < 5 { return result }
+            case .character(":"):
+                colons += 1
+                result.append(token)
+            default:
+                result.append(token)
             }
         }
         return result

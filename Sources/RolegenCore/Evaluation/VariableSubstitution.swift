@@ -34,7 +34,9 @@ package enum VariableSubstitution {
         return segments
     }
 
-    private static func segment(body: String) -> Segment {
+    /// What `${body}` is. The diff reads variables with this too, so the two never disagree
+    /// about a key or a default.
+    static func segment(body: String) -> Segment {
         if ["*", "?", "$"].contains(body) { return .escape(body) }
         guard let comma = body.firstIndex(of: ",") else {
             return .variable(key: body.trimmingSpaces, fallback: nil)

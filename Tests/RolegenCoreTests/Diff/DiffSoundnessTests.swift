@@ -148,3 +148,39 @@ import Testing
         #expect((verdicts[.fail] ?? 0) > 0, "\(verdicts)")
     }
 }
+
+/// False PASSes found by review (2026-11-29), each proven by the evaluator: NEW allows a request
+/// OLD does not, so the diff must not say PASS.
+@Suite struct DiffVariableSoundnessTests {
+    private func simulate(_ statement: String, _ action: String, _ resource: String, _ context: [String: [String]]) -> Decision {
+        DiffRecheck.evaluate(EvaluationRequest(action: action, resource: RequestResource(resource), context: context),
+                             [DiffFixture.policy(statement, name: "P")])
+    }
+
+    /// `${k,'v'}` (no space) has a default for the evaluator; the diff read the whole body as a
+    /// key, lower-cased with its default, so 'bob' and 'BOB' became one token.
+    @Test func defaultsKeepTheirCase() throws {
+        let old = DiffFixture.allow("s3:GetObject", "arn:aws:s3:::${aws:username,'bob'}/x")
+        let new = DiffFixture.allow("s3:GetObject", "arn:aws:s3:::${aws:username,'BOB'}/x")
+        #expect(simulate(new, "s3:GetObject", "arn:aws:s3:::BOB/x", [:]) == .allow)
+        #expect(simulate(old, "s3:GetObject", "arn:aws:s3:::BOB/x", [:]) != .allow)
+        #expect(try DiffFixture.newAccess(old, new).verdict != .pass)
+    }
+
+    /// A default's value may hold ':'; in ARN fields 1–5 the diff put a `*` that keeps to its
+    /// field in the variable's place, narrower than the value.
+    @Test func variablesInTheFirstFieldsMayHoldColons() throws {
+        let old = DiffFixture.allow("ec2:StartInstances", "arn:aws:ec2:x*y:*")
+        let new = DiffFixture.allow("ec2:StartInstances", "arn:aws:ec2:x${aws:username, 'a'}y:123:instance/i")
+        let request = ("ec2:StartInstances", "arn:aws:ec2:xp:qy:123:instance/i", ["aws:username": ["p:q"]])
+        #expect(simulate(new, request.0, request.1, request.2) == .allow)
+        #expect(simulate(old, request.0, request.1, request.2) != .allow)
+        #expect(try DiffFixture.newAccess(old, new).verdict != .pass)
+    }
+
+    @Test func widenedPatternsEndAtTheFirstVariableOfTheFirstFields() {
+        let tokens = { (text: String) in DiffTokenizer.tokens(text, variables: true) }
+        #expect(DiffStatement.widened(tokens("arn:aws:ec2:x${k}y:1:i")) == tokens("arn:aws:ec2:x*"))
+        #expect(DiffStatement.widened(tokens("arn:aws:s3:::b/${k}/x")) == tokens("arn:aws:s3:::b/*/x"))
+    }
+}
