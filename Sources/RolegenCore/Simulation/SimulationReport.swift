@@ -84,13 +84,17 @@ package struct SimulationReport {
     // MARK: JSON
 
     private func json() -> JSONValue {
-        let allowed = outcomes.count { $0.result.decision == .allow }
-        var summary: [(String, JSONValue)] = [("requests", .number(outcomes.count)), ("allowed", .number(allowed)),
-                                              ("denied", .number(outcomes.count - allowed))]
-        if outcomes.contains(where: { $0.expected != nil }) {
-            summary.append(("unexpected", .number(outcomes.count { !$0.meetsExpectation })))
-        }
-        return .object([("results", .array(outcomes.map(Self.json))), ("summary", .object(summary))])
+        let summary = Self.summary(requests: outcomes.count, allowed: outcomes.count { $0.result.decision == .allow },
+                                   unexpected: outcomes.contains(where: { $0.expected != nil }) ? outcomes.count { !$0.meetsExpectation } : nil)
+        return .object([("results", .array(outcomes.map(Self.json))), ("summary", summary)])
+    }
+
+    /// The JSON summary; `unexpected` only when some request had an expectation.
+    static func summary(requests: Int, allowed: Int, unexpected: Int?) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("requests", .number(requests)), ("allowed", .number(allowed)),
+                                             ("denied", .number(requests - allowed))]
+        if let unexpected { fields.append(("unexpected", .number(unexpected))) }
+        return .object(fields)
     }
 
     package static func json(_ outcome: SimulationOutcome) -> JSONValue {

@@ -42,10 +42,8 @@ package struct SimulationReportStream {
     package mutating func finish() {
         if format == .json {
             chunk += requests == 0 ? "{\n  \"results\": []" : "\n  ]"
-            var summary: [(String, JSONValue)] = [("requests", .number(requests)), ("allowed", .number(allowed)),
-                                                  ("denied", .number(requests - allowed))]
-            if anyExpected { summary.append(("unexpected", .number(unexpected))) }
-            chunk += ",\n  \"summary\": " + JSONValue.object(summary).rendered(nestedAt: "  ") + "\n}\n"
+            let summary = SimulationReport.summary(requests: requests, allowed: allowed, unexpected: anyExpected ? unexpected : nil)
+            chunk += ",\n  \"summary\": " + summary.rendered(nestedAt: "  ") + "\n}\n"
         }
         write(chunk)
         chunk = ""

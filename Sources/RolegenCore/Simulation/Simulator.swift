@@ -47,37 +47,27 @@ package struct Simulator {
         return sink.errorCount == before ? set : nil
     }
 
-    /// Reads a `--requests` file (a JSON or YAML list of `{action, resource, context}`) and hands `body` each request in order; the number of
-    /// requests, or nil after reporting every problem (`body` may have seen some requests by
-    /// then: callers that must not act on a bad file read it once to check, then to act).
-    /// A JSON file is read one request at a time, so 100,000 requests need the memory of one.
+    /// Reads a `--requests` file (a JSON or YAML list of `{action, resource, context}`) and hands
+    /// `body` each request in order; the number of requests, or nil after reporting every
+    /// problem (`body` may have seen some requests by then: callers that must not act on a bad
+    /// file read it once to check, then to act). A JSON file is read one request at a time, so
+    /// 100,000 requests need the memory of one.
     package func forEachRequest(_ path: String, sink: DiagnosticSink, _ body: (RequestSpec) -> Void) -> Int? {
-        let before = sink.errorCount
         let what = "the requests file (a list of {action, resource, context})"
+        // The requests' own problems are held back: a file over the cap says that and nothing else.
+        let requestProblems = DiagnosticSink()
         var count = 0
         let take = { (item: SourceNode) in
             count += 1
-            guard let spec = RequestSpec.parse(item, subject: "request \(count)", sink: sink) else { return }
+            guard count <= SimulationLimits.maxRequests,
+                  let spec = RequestSpec.parse(item, subject: "request \(count)", sink: requestProblems) else { return }
             body(spec)
-        }
-        func tooMany(_ count: Int, at location: SourceLocation) {
-            sink.error(.fileTooLarge, "the requests file lists \(count) requests, more than the \(SimulationLimits.maxRequests) "
-                       + "rolegen simulates in one run; split it into several files", at: location)
         }
         let root: SourceNode
         if path.lowercased().hasSuffix(".json") {
             let loader = YAMLFileLoader(fileSystem: loader.fileSystem, limits: SimulationLimits.requestsFile)
             guard let text = loader.readText(path, sink: sink) else { return nil }
-            let bytes = Array(text.utf8)
-            // Counted first, so a file over the cap says so and nothing else (reading its requests
-            // would report each bad one first); a syntax error is reported by the second reading.
-            var elements = 0
-            if case .success(let counted) = JSONReader.parse(bytes, path: path, streamingElements: { _ in elements += 1 }),
-               elements > SimulationLimits.maxRequests {
-                tooMany(elements, at: counted.location)
-                return nil
-            }
-            switch JSONReader.parse(bytes, path: path, streamingElements: take) {
+            switch JSONReader.parse(Array(text.utf8), path: path, streamingElements: take) {
             case .success(let node): root = node
             case .failure(let failure):
                 sink.error(.jsonSyntax, "not valid JSON: \(failure.message)", at: failure.location)
@@ -88,16 +78,18 @@ package struct Simulator {
             guard let (tree, _) = loader.tree(path, limits: SimulationLimits.requestsFile, sink: sink),
                   let items = NodeReading.list(tree, what: what, sink: sink) else { return nil }
             root = tree
-            if items.count > SimulationLimits.maxRequests {
-                tooMany(items.count, at: root.location)
-                return nil
-            }
             items.forEach(take)
         }
+        if count > SimulationLimits.maxRequests {
+            sink.error(.fileTooLarge, "the requests file lists \(count) requests, more than the \(SimulationLimits.maxRequests) "
+                       + "rolegen simulates in one run; split it into several files", at: root.location)
+            return nil
+        }
+        requestProblems.diagnostics.forEach(sink.report)
         if count == 0 {
             sink.error(.schemaValue, "the requests file lists no request", at: root.location)
         }
-        return sink.errorCount == before ? count : nil
+        return requestProblems.hasErrors || count == 0 ? nil : count
     }
 }
 

@@ -122,20 +122,16 @@ package struct LintRunner {
         }
         while let index = queue.next() {
             let before = (findings: part.findings.count, suppressed: part.suppressed.count, checked: part.policiesChecked)
-            var streamed = false
-            let items = collector.items(of: sources[index], stdin: stdin, sink: part.diagnostics) { entity in
-                streamed = true
+            let stream = EntityStream(take: { entity in
                 take(entity)
                 if pending.count >= Self.streamedBatch { flush() }
-            }
-            if streamed, let found = items, found.count == 1, case .finding(let finding) = found[0],
-               finding.rule == JSONSyntax.id, finding.message.hasPrefix("not valid JSON") {
-                // A dump that turns out not to be JSON reports that alone, as when read whole.
+            }, discard: {
                 pending = []
                 part.findings.removeLast(part.findings.count - before.findings)
                 part.suppressed.removeLast(part.suppressed.count - before.suppressed)
                 part.policiesChecked = before.checked
-            }
+            })
+            let items = collector.items(of: sources[index], stdin: stdin, sink: part.diagnostics, streamed: stream)
             guard let items else {
                 part.skipped += 1
                 flush()

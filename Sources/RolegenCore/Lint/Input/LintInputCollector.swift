@@ -91,7 +91,7 @@ package struct LintInputCollector {
     /// at a time while the file is read (and are not in the result), so that a large dump is
     /// never held whole as a tree.
     package func items(of source: Source, stdin: [UInt8]?, sink: DiagnosticSink,
-                       streamed: (([LintItem]) -> Void)? = nil) -> [LintItem]? {
+                       streamed: EntityStream? = nil) -> [LintItem]? {
         if source.isStandardInput {
             return read(path: source.path, bytes: stdin ?? [], explicit: true, sink: sink, streamed: streamed) ?? []
         }
@@ -148,7 +148,7 @@ package struct LintInputCollector {
     /// The items of one file, or `nil` when it holds nothing rolegen lints (reported when the
     /// file was named explicitly).
     package func read(path: String, bytes: [UInt8], explicit: Bool, sink: DiagnosticSink,
-                      streamed: (([LintItem]) -> Void)? = nil) -> [LintItem]? {
+                      streamed: EntityStream? = nil) -> [LintItem]? {
         let isYAML = path.hasSuffix(".yaml") || path.hasSuffix(".yml")
         let root: SourceNode
         var boundaries: Set<String> = []
@@ -172,12 +172,16 @@ package struct LintInputCollector {
             root = parsed
         } else if let streamed {
             // Any top-level object with these lists is an account dump (`LintFileFormat.detect`).
+            var handedOver = false
             switch JSONReader.parse(bytes, path: path, streamingMembers: AuthorizationDetailsReader.entityListKeys, element: { key, detail in
-                streamed(AuthorizationDetailsReader.entity(detail, list: key, path: path, boundaries: &boundaries))
+                handedOver = true
+                streamed.take(AuthorizationDetailsReader.entity(detail, list: key, path: path, boundaries: &boundaries))
             }) {
             case .success(let parsed):
                 root = parsed
             case .failure(let failure):
+                // A file that is not JSON reports that alone, as when read whole.
+                if handedOver { streamed.discard() }
                 return [.finding(Finding(rule: JSONSyntax.id, severity: .error, message: "not valid JSON: \(failure.message)",
                                          at: failure.location))]
             }
@@ -245,6 +249,20 @@ package enum LintFileFormat: String, Sendable {
         if isYAML && keys.contains("persona") { return .persona }
         if isYAML && (keys.contains("template") || keys.contains("guard")) { return .rolegenLibrary }
         return .unknown
+    }
+}
+
+/// Where a reader hands over the users, groups and roles of an account dump while it reads it.
+package struct EntityStream {
+    /// The items of one user, group or role.
+    package var take: ([LintItem]) -> Void
+    /// The file turned out not to be JSON after some entities were handed over: forget what
+    /// came of them.
+    package var discard: () -> Void
+
+    package init(take: @escaping ([LintItem]) -> Void, discard: @escaping () -> Void) {
+        self.take = take
+        self.discard = discard
     }
 }
 
