@@ -30,7 +30,7 @@ package struct TestCommand: ParsableCommand, ConsoleCommand {
               2  usage or input error (a persona that does not generate, a malformed expectation)
 
             EXAMPLES
-              rolegen test personas examples          # values from examples/acme-ml/values.yaml
+              rolegen test personas examples          # values.yaml found beside each persona, else examples/acme-ml/values.yaml
               rolegen test personas/ --values examples/acme-ml/values.yaml
               rolegen test personas/data-scientist.yaml --values team.yaml --format junit > rolegen-tests.xml
             """

@@ -58,6 +58,25 @@ package enum StarterProject {
             reason: Training jobs read the team's datasets.
             with:
               buckets: ${data_buckets}
+        expect:
+          # `rolegen test persona.yaml --values values.yaml` checks these against the policy above;
+          # rolegen fills in aws:ResourceAccount and s3:ResourceAccount from the account (docs/formats.md).
+          - name: reads the team's data
+            allow:
+              action: s3:GetObject
+              resource: arn:${partition}:s3:::${data_buckets}/datasets/train.csv
+          - name: lists the team's buckets
+            allow:
+              action: s3:ListBucket
+              resource: arn:${partition}:s3:::${data_buckets}
+          - name: cannot change the data
+            deny:
+              action: s3:PutObject
+              resource: arn:${partition}:s3:::${data_buckets}/datasets/train.csv
+          - name: cannot read another team's bucket
+            deny:
+              action: s3:GetObject
+              resource: arn:${partition}:s3:::another-teams-bucket/datasets/train.csv
 
         """
 
