@@ -2,8 +2,11 @@
 package struct LintEngine: Sendable {
     package let rules: [any LintRule]
     package let context: LintContext
-    /// What the engine needs of each rule for every document, read from its metadata once.
-    private let prepared: [PreparedRule]
+    /// What the engine needs of each rule for every document, read from its metadata once, and
+    /// listed per policy type so that a document walks only the rules that apply to it.
+    private let prepared: [PolicyType: [PreparedRule]]
+    /// The rules that also check whole entities, found once (a cast per rule and file showed in profiles).
+    private let entityRules: [(rule: any LintEntityRule, id: String, severity: Severity)]
 
     /// A class: the engine walks these for every document, and a struct copy per rule and
     /// document cost more than most rules' checks.
@@ -26,10 +29,16 @@ package struct LintEngine: Sendable {
     package init(rules: [any LintRule] = RuleRegistry.all, context: LintContext) {
         self.rules = rules.filter { context.settings.isEnabled($0.metadata) }
         self.context = context
-        prepared = self.rules.map { rule in
+        let all = self.rules.map { rule in
             let metadata = rule.metadata
             return PreparedRule(rule: rule, id: metadata.id, severity: metadata.severity,
                                 override: context.settings.severity(of: metadata), appliesTo: metadata.appliesTo)
+        }
+        prepared = Dictionary(uniqueKeysWithValues: PolicyType.allCases.map { type in (type, all.filter { $0.appliesTo.contains(type) }) })
+        entityRules = self.rules.compactMap { rule in
+            guard let entityRule = rule as? any LintEntityRule else { return nil }
+            let metadata = rule.metadata
+            return (entityRule, metadata.id, context.settings.severity(of: metadata) ?? metadata.severity)
         }
     }
 
@@ -38,7 +47,7 @@ package struct LintEngine: Sendable {
         let view = PolicyView(input.document)
         let subject = RuleSubject(input: input, view: view, context: context)
         var findings: [Finding] = []
-        for rule in prepared where rule.appliesTo.contains(input.type) {
+        for rule in prepared[input.type] ?? [] {
             var report = RuleReport(rule: rule.id, severity: rule.severity, input: input)
             do {
                 try rule.rule.check(subject, &report)
@@ -58,8 +67,7 @@ package struct LintEngine: Sendable {
 
     /// The findings of the entity rules, over the policies grouped by the entity they belong to.
     package func lintEntities(_ inputs: [PolicyInput]) -> [Finding] {
-        let entityRules = rules.compactMap { $0 as? any LintEntityRule }
-        guard !entityRules.isEmpty else { return [] }
+        guard !entityRules.isEmpty, inputs.contains(where: { $0.entity != nil }) else { return [] }
         var groups: [PolicyInput.Entity: [PolicyInput]] = [:]
         var order: [PolicyInput.Entity] = []
         for input in inputs {
@@ -73,16 +81,14 @@ package struct LintEngine: Sendable {
         for key in order {
             let policies = groups[key]!
             let entity = policies.compactMap(\.entity).first { $0.attachedManagedPolicies != nil } ?? key
-            for rule in entityRules {
-                let metadata = rule.metadata
-                var report = RuleReport(rule: metadata.id, severity: context.settings.severity(of: metadata) ?? metadata.severity,
-                                        input: policies[0])
+            for (rule, id, severity) in entityRules {
+                var report = RuleReport(rule: id, severity: severity, input: policies[0])
                 do {
                     try rule.check(entity: entity, policies: policies, &report)
                     findings += report.findings
                 } catch {
                     findings.append(Finding(rule: CheckError.id, severity: .error,
-                                            message: "rule \(metadata.id) could not check \(entity.kind.rawValue) \(entity.name): \(error)",
+                                            message: "rule \(id) could not check \(entity.kind.rawValue) \(entity.name): \(error)",
                                             at: policies[0].reportLocation(policies[0].document.location)))
                 }
             }
