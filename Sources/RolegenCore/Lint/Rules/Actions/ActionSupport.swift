@@ -407,8 +407,9 @@ enum FastSuggestions {
         guard !targetBytes.isEmpty else { return [] }
         let threshold = min(3, max(1, target.count / 3))
         var scored: [(distance: Int, candidate: String)] = []
-        var seen: Set<String> = []
-        for candidate in candidates where seen.insert(candidate).inserted {
+        // Candidates are nearly always distinct (a service's actions, the catalog's prefixes):
+        // repeats are dropped from the few that score, not looked up for every candidate.
+        for candidate in candidates {
             let length = candidate.utf8.count
             if abs(length - targetBytes.count) <= threshold {
                 let lowered = candidate.lowercased()
@@ -426,7 +427,9 @@ enum FastSuggestions {
                 scored.append((threshold + 1, candidate))
             }
         }
-        return scored.sorted { ($0.distance, $0.candidate) < ($1.distance, $1.candidate) }.prefix(limit).map(\.candidate)
+        var seen: Set<String> = []
+        return scored.sorted { ($0.distance, $0.candidate) < ($1.distance, $1.candidate) }
+            .filter { seen.insert($0.candidate).inserted }.prefix(limit).map(\.candidate)
     }
 
     /// Whether the lower-cased name starts or ends the candidate (compared without ASCII case).

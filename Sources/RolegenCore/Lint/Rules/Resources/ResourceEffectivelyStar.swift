@@ -49,16 +49,21 @@ struct ResourceEffectivelyStar: LintRule {
                 return found
             }
             // An action is on "*" in disguise when every resource type it takes is named in full.
-            var actions: [String] = []
-            var types: [String] = []
+            // In first-seen order; the sets keep `ec2:*` (700 actions) from a quadratic search.
+            var actions: [String] = [], seenActions: Set<String> = []
+            var types: [String] = [], seenTypes: Set<String> = []
             var location: Located<String>?
             for entry in entries {
-                for action in entry.scopableActions {
-                    let covers = action.resourceTypes.map { cover(of: $0.type, in: action.service) }
-                    guard covers.allSatisfy({ $0 != nil }) else { continue }
-                    if !actions.contains(action.fullName) { actions.append(action.fullName) }
-                    for use in action.resourceTypes where !types.contains(use.type) { types.append(use.type) }
-                    location = location ?? covers.first ?? nil
+                for action in entry.actions where !action.resourceTypes.isEmpty {
+                    var first: Located<String>?
+                    guard action.resourceTypes.allSatisfy({ use in
+                        guard let found = cover(of: use.type, in: action.service) else { return false }
+                        first = first ?? found
+                        return true
+                    }) else { continue }
+                    if seenActions.insert(action.fullName).inserted { actions.append(action.fullName) }
+                    for use in action.resourceTypes where seenTypes.insert(use.type).inserted { types.append(use.type) }
+                    location = location ?? first
                 }
             }
             guard let location else { continue }
