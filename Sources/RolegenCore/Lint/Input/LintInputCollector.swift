@@ -269,7 +269,11 @@ package struct EntityStream {
 /// Path globs: `*` matches within one path component, `**/` any number of directories, `?` one character.
 package enum PathGlob {
     package static func matches(_ pattern: String, _ path: String) -> Bool {
-        matches(Array(pattern.utf8)[...], Array(path.utf8)[...])
+        // What follows the last wildcard must end the path: `**/*.json` rejects a `.yaml` file
+        // without trying every split of its path (this runs for every file of a scan).
+        let tail = pattern.utf8.reversed().prefix { $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "?") }
+        guard path.utf8.count >= tail.count, path.utf8.reversed().starts(with: tail) else { return false }
+        return matches(Array(pattern.utf8)[...], Array(path.utf8)[...])
     }
 
     private static func matches(_ pattern: ArraySlice<UInt8>, _ path: ArraySlice<UInt8>) -> Bool {
