@@ -15,7 +15,7 @@ package final class Catalog: @unchecked Sendable {
     private let file: MappedFile
     private let bodyStart: Int
     private let index: [String: CatalogFile.IndexEntry]
-    private let lock = NSLock()
+    private let lock = MemoLock()
     private var sections: [String: CatalogFile.Section] = [:]
     private var parsed: [String: ServiceDefinition] = [:]
     private var keySets: [String: KeySet] = [:]
@@ -220,9 +220,7 @@ package final class Catalog: @unchecked Sendable {
             return .unknownService(prefix, suggestions: suggestions)
         }
         // A service some caller already decoded whole answers from its index; others decode one line.
-        lock.lock()
-        let decoded = parsed[section.resources.prefix.lowercased()]
-        lock.unlock()
+        let decoded = lock.withLock { parsed[section.resources.prefix.lowercased()] }
         if let decoded {
             if let found = decoded.action(named: name) { return .found(found) }
         } else if let found = try self.action(name, in: section) {
@@ -307,17 +305,12 @@ package final class Catalog: @unchecked Sendable {
     /// An action's keys (its own and its resource types'), computed once per action.
     private func supportedKeys(of action: ActionDefinition) throws(CatalogError) -> KeySet {
         let name = action.lowercasedName
-        lock.lock()
-        let cached = keySets[name]
-        lock.unlock()
-        if let cached { return cached }
+        if let cached = lock.withLock({ keySets[name] }) { return cached }
         guard let service = try resources(of: action.service) else { return KeySet([]) }
         var names = action.conditionKeys
         for use in action.resourceTypes { names += service.resourceType(named: use.type)?.conditionKeys ?? [] }
         let set = KeySet(names)
-        lock.lock()
-        keySets[name] = set
-        lock.unlock()
+        lock.withLock { keySets[name] = set }
         return set
     }
 }

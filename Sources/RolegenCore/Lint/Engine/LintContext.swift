@@ -7,7 +7,7 @@ package final class LintContext: @unchecked Sendable {
     // The caches are guarded by `lock`; everything else is immutable.
     package let catalog: Catalog
     package let settings: LintSettings
-    private let lock = NSLock()
+    private let lock = MemoLock()
     private var lookups: [String: Catalog.ActionLookup] = [:]
     /// One memo of action expansions for the rules that ask here and those that expand statements' lists.
     let patterns: ActionPatterns

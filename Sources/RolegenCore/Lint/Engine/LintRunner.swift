@@ -170,18 +170,21 @@ package struct LintRunner {
     /// The findings in report order: place, rule, message. Each path is ranked once and the
     /// findings sorted on the ranks: comparing long shared paths as Unicode strings was most of
     /// the serial time at the end of a corpus run.
+    /// The sort moves small keys, not findings: a finding is a dozen fields, and swapping them
+    /// in place cost more than comparing.
     static func sorted<Item>(_ items: [Item], by finding: (Item) -> Finding) -> [Item] {
         let paths = Set(items.map { finding($0).location.path }).sorted()
         let rank = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, $0) })
-        return items.map { (rank: rank[finding($0).location.path]!, item: $0) }.sorted { a, b in
-            if a.rank != b.rank { return a.rank < b.rank }
-            let (f, g) = (finding(a.item), finding(b.item))
-            let (l, r) = (f.location, g.location)
-            if (l.line ?? 0) != (r.line ?? 0) { return (l.line ?? 0) < (r.line ?? 0) }
-            if (l.column ?? 0) != (r.column ?? 0) { return (l.column ?? 0) < (r.column ?? 0) }
+        let keys = items.indices.map { index in
+            let location = finding(items[index]).location
+            return (rank: rank[location.path]!, line: location.line ?? 0, column: location.column ?? 0, index: index)
+        }
+        return keys.sorted { a, b in
+            if (a.rank, a.line, a.column) != (b.rank, b.line, b.column) { return (a.rank, a.line, a.column) < (b.rank, b.line, b.column) }
+            let (f, g) = (finding(items[a.index]), finding(items[b.index]))
             if f.rule != g.rule { return f.rule < g.rule }
             return f.message < g.message
-        }.map(\.item)
+        }.map { items[$0.index] }
     }
 }
 

@@ -212,7 +212,7 @@ enum Glob {
 /// action names without case). Shared by the threads of a run, behind a lock.
 final class ActionPatterns: @unchecked Sendable {
     private let catalog: Catalog
-    private let lock = NSLock()
+    private let lock = MemoLock()
     // Sized for a whole-account run (AWS's managed policies name ~9,000 distinct action strings):
     // regrowing these tables showed in profiles; for one policy the cost is a few hundred KB.
     /// Service prefix → its actions with their lower-cased names.
@@ -243,14 +243,9 @@ final class ActionPatterns: @unchecked Sendable {
     /// nearest service has it). Candidates far from the name in length are only checked as
     /// prefixes and suffixes, which is what makes this cheap.
     func suggestions(for text: String) throws -> (serviceKnown: Bool, suggestions: [String]) {
-        lock.lock()
-        let known = suggested[text]
-        lock.unlock()
-        if let known { return known }
+        if let known = lock.withLock({ suggested[text] }) { return known }
         let result = try computeSuggestions(for: text)
-        lock.lock()
-        suggested[text] = result
-        lock.unlock()
+        lock.withLock { suggested[text] = result }
         return result
     }
 
@@ -269,21 +264,17 @@ final class ActionPatterns: @unchecked Sendable {
 
     /// What an action string (as written) stands for.
     func facts(of text: String) throws -> ActionFacts {
-        lock.lock()
-        if let known = named[text] {
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
+        if let known = lock.withLock({ named[text] }) { return known }
         var actions: [ActionDefinition] = []
         if !ActionText.isEverything(text) && ActionText.formatProblem(text) == nil {
             actions = ActionText.hasWildcard(text) ? try expand(text) : try action(named: text).map { [$0] } ?? []
         }
         let facts = ActionFacts(text: text, actions: actions)
-        lock.lock()
-        named[text] = facts
-        lock.unlock()
-        return facts
+        return lock.withLock {
+            if let first = named[text] { return first }
+            named[text] = facts
+            return facts
+        }
     }
 
     /// The catalog's actions a pattern names (`s3:Get*`, `*:Describe*`), sorted as the catalog keeps them.
@@ -291,10 +282,7 @@ final class ActionPatterns: @unchecked Sendable {
     /// kept): `*` decodes every service, and the other worker should not wait for that.
     func expand(_ pattern: String) throws -> [ActionDefinition] {
         let key = pattern.lowercased()
-        lock.lock()
-        let known = expansions[key]
-        lock.unlock()
-        if let known { return known }
+        if let known = lock.withLock({ expansions[key] }) { return known }
         var result: [ActionDefinition] = []
         let bytes = Array(key.utf8)
         if let colon = bytes.firstIndex(of: UInt8(ascii: ":")) {
@@ -309,25 +297,22 @@ final class ActionPatterns: @unchecked Sendable {
         } else if key == "*" {
             for prefix in catalog.prefixes { result += try actions(of: prefix).map(\.action) }
         }
-        lock.lock()
-        defer { lock.unlock() }
-        if let first = expansions[key] { return first }
-        expansions[key] = result
-        return result
+        return lock.withLock {
+            if let first = expansions[key] { return first }
+            expansions[key] = result
+            return result
+        }
     }
 
     /// A service's actions with their lower-cased names, decoded once (outside the lock).
     private func actions(of prefix: String) throws -> [(name: [UInt8], action: ActionDefinition)] {
-        lock.lock()
-        let known = services[prefix]
-        lock.unlock()
-        if let known { return known }
+        if let known = lock.withLock({ services[prefix] }) { return known }
         let list = try catalog.service(prefix)?.actions.map { (Array($0.lowercasedName.utf8.drop { $0 != UInt8(ascii: ":") }.dropFirst()), $0) } ?? []
-        lock.lock()
-        defer { lock.unlock() }
-        if let first = services[prefix] { return first }
-        services[prefix] = list
-        return list
+        return lock.withLock {
+            if let first = services[prefix] { return first }
+            services[prefix] = list
+            return list
+        }
     }
 
     // MARK: - One per catalog
@@ -372,27 +357,27 @@ final class StatementActions: @unchecked Sendable {
         let lists: [Lists]
     }
 
-    private static let lock = NSLock()
+    private static let lock = MemoLock()
     nonisolated(unsafe) private static var slots: [Slot] = []
 
     /// The entries of every statement of the subject's document, in statement order.
     static func of(_ subject: RuleSubject) throws -> [Lists] {
         let statements = subject.view.statements
         let identity = statements.withUnsafeBufferPointer { $0.baseAddress }
-        lock.lock()
-        let cached = slots.first { slot in
-            slot.statements.count == statements.count && slot.statements.withUnsafeBufferPointer { $0.baseAddress } == identity
+        let cached = lock.withLock {
+            slots.first { slot in
+                slot.statements.count == statements.count && slot.statements.withUnsafeBufferPointer { $0.baseAddress } == identity
+            }
         }
-        lock.unlock()
         if let cached, identity != nil { return cached.lists }
         let lists = try statements.map { statement in
             Lists(actions: try ActionEntry.entries(statement.actions, context: subject.context),
                   notActions: try ActionEntry.entries(statement.notActions, context: subject.context))
         }
-        lock.lock()
-        slots.append(Slot(statements: statements, lists: lists))
-        if slots.count > 4 { slots.removeFirst() }
-        lock.unlock()
+        lock.withLock {
+            slots.append(Slot(statements: statements, lists: lists))
+            if slots.count > 4 { slots.removeFirst() }
+        }
         return lists
     }
 }

@@ -25,21 +25,20 @@ final class GrantIndexCache: @unchecked Sendable {
         }
     }
 
-    private let lock = NSLock()
-    private var entries: [(context: LintContext, key: Key, index: GrantIndex)] = []
+    private let lock = MemoLock()
+    /// Each entry holds its document's statements, so that their storage (compared by address,
+    /// with the key) cannot be reused by another document while the entry is kept.
+    private var entries: [(context: LintContext, key: Key, statements: [StatementView], index: GrantIndex)] = []
     /// Answers that depend only on the catalog (the actions a pattern grants at an access level),
     /// per context: the same patterns come back in policy after policy.
     private var memos: [(context: LintContext, actions: [String: [ActionDefinition]], names: [String: Set<String>])] = []
     private static let capacity = 4
+    /// Documents in flight at once: one per worker (at most 8), and the account-dump batches.
+    private static let indexCapacity = 16
 
     /// The catalog actions `compute` gives for `key`, computed once per context.
     func actions(_ key: String, context: LintContext, compute: () throws -> [ActionDefinition]) rethrows -> [ActionDefinition] {
-        lock.lock()
-        if let cached = memos.first(where: { $0.context === context })?.actions[key] {
-            lock.unlock()
-            return cached
-        }
-        lock.unlock()
+        if let cached = lock.withLock({ memos.first(where: { $0.context === context })?.actions[key] }) { return cached }
         let result = try compute()
         store(context) { $0.actions[key] = result }
         return result
@@ -47,12 +46,7 @@ final class GrantIndexCache: @unchecked Sendable {
 
     /// The names `compute` gives for `key`, computed once per context.
     func names(_ key: String, context: LintContext, compute: () throws -> Set<String>) rethrows -> Set<String> {
-        lock.lock()
-        if let cached = memos.first(where: { $0.context === context })?.names[key] {
-            lock.unlock()
-            return cached
-        }
-        lock.unlock()
+        if let cached = lock.withLock({ memos.first(where: { $0.context === context })?.names[key] }) { return cached }
         let result = try compute()
         store(context) { $0.names[key] = result }
         return result
@@ -60,32 +54,37 @@ final class GrantIndexCache: @unchecked Sendable {
 
     private func store(_ context: LintContext,
                        _ update: (inout (context: LintContext, actions: [String: [ActionDefinition]], names: [String: Set<String>])) -> Void) {
-        lock.lock()
-        defer { lock.unlock() }
-        if let index = memos.firstIndex(where: { $0.context === context }) {
-            update(&memos[index])
-            return
+        lock.withLock {
+            if let index = memos.firstIndex(where: { $0.context === context }) {
+                update(&memos[index])
+                return
+            }
+            var memo = (context: context, actions: [String: [ActionDefinition]](), names: [String: Set<String>]())
+            update(&memo)
+            memos.append(memo)
+            if memos.count > Self.capacity { memos.removeFirst() }
         }
-        var memo = (context: context, actions: [String: [ActionDefinition]](), names: [String: Set<String>]())
-        update(&memo)
-        memos.append(memo)
-        if memos.count > Self.capacity { memos.removeFirst() }
     }
 
     func index(for subject: RuleSubject) -> GrantIndex {
         let key = Key(subject)
-        lock.lock()
-        if let hit = entries.first(where: { $0.context === subject.context && $0.key == key }) {
-            lock.unlock()
+        let statements = subject.view.statements
+        let identity = statements.withUnsafeBufferPointer { $0.baseAddress }
+        if let hit = lock.withLock({
+            entries.first { entry in
+                entry.context === subject.context && entry.key == key
+                    && entry.statements.withUnsafeBufferPointer { $0.baseAddress } == identity
+            }
+        }) {
             return hit.index
         }
-        lock.unlock()
         let index = GrantIndex(subject.view, context: subject.context)
-        lock.lock()
-        entries.removeAll { $0.context === subject.context }
-        entries.append((subject.context, key, index))
-        if entries.count > Self.capacity { entries.removeFirst() }
-        lock.unlock()
+        // One entry per document being linted: the workers of a run share the context, and
+        // keeping one index per context made them evict each other's on every rule.
+        lock.withLock {
+            entries.append((subject.context, key, statements, index))
+            if entries.count > Self.indexCapacity { entries.removeFirst() }
+        }
         return index
     }
 }

@@ -153,7 +153,7 @@ final class ARNFormatIndex: @unchecked Sendable {
 
     // The run's memory, behind `lock`.
     // Matching happens outside it: the lock guards the tables, not the work.
-    private let lock = NSLock()
+    private let lock = MemoLock()
     private var candidateMemo: [String: (formats: [Format], matched: Bool)] = [:]
     private var fieldwiseMemo: [String: (formats: [Format], matched: Bool)] = [:]
     /// A resource string asked about a type: a key of three strings, not one joined string,
@@ -216,9 +216,7 @@ final class ARNFormatIndex: @unchecked Sendable {
 
     /// The formats of an ARN service field (`s3`): every type of every service that ARNs of it may name.
     func formats(forServiceField field: String) -> [Format]? {
-        lock.lock()
-        defer { lock.unlock() }
-        let all = fieldLocked(field)
+        let all = lock.withLock { fieldLocked(field) }
         return all.isEmpty ? nil : all
     }
 
@@ -246,9 +244,7 @@ final class ARNFormatIndex: @unchecked Sendable {
 
     /// The formats of a resource type of a catalog service.
     func formats(ofType type: String, in prefix: String) -> [Format] {
-        lock.lock()
-        defer { lock.unlock() }
-        return formatsLocked(ofType: type, in: prefix)
+        lock.withLock { formatsLocked(ofType: type, in: prefix) }
     }
 
     private func formatsLocked(ofType type: String, in prefix: String) -> [Format] {
@@ -265,19 +261,20 @@ final class ARNFormatIndex: @unchecked Sendable {
     /// reader of the ARN expects).
     func candidates(for arn: ARNParts, fieldByField: Bool = false) -> (formats: [Format], matched: Bool)? {
         guard !ActionText.hasWildcard(arn.service), !ARNParts.hasVariable(arn.service) else { return nil }
-        lock.lock()
-        let all = fieldLocked(arn.serviceKey)
-        let known = fieldByField ? fieldwiseMemo[arn.text] : candidateMemo[arn.text]
-        lock.unlock()
+        let key = arn.serviceKey
+        // Read alone once the field is complete, which is nearly always after the first files.
+        let (all, known) = lock.withLock {
+            completeFields.contains(key) ? (formats[key] ?? [], fieldByField ? fieldwiseMemo[arn.text] : candidateMemo[arn.text]) : nil
+        } ?? lock.withLock { (fieldLocked(key), fieldByField ? fieldwiseMemo[arn.text] : candidateMemo[arn.text]) }
         guard !all.isEmpty else { return nil }
         if let known { return known }
         let whole = arn.spansFields && !fieldByField
         let compiled = ARNFormatMatcher.compile(resource: Self.form(of: arn, whole: whole))
         let matching = all.filter { Self.canDenote(compiled, $0, whole: whole) }
         let result = matching.isEmpty ? (all, false) : (matching, true)
-        lock.lock()
-        if fieldByField { fieldwiseMemo[arn.text] = result } else { candidateMemo[arn.text] = result }
-        lock.unlock()
+        lock.withLock {
+            if fieldByField { fieldwiseMemo[arn.text] = result } else { candidateMemo[arn.text] = result }
+        }
         return result
     }
 
@@ -286,33 +283,22 @@ final class ARNFormatIndex: @unchecked Sendable {
     /// lives in one partition).
     func namesEvery(type: String, of prefix: String, _ arn: ARNParts) -> Bool {
         let key = TypeQuestion(arn: arn.text, prefix: prefix, type: type)
-        lock.lock()
-        let known = coverMemo[key]
-        let formats = known == nil ? formatsLocked(ofType: type, in: prefix) : []
-        lock.unlock()
-        if let known { return known }
+        if let known = lock.withLock({ coverMemo[key] }) { return known }
+        let (formats, open) = lock.withLock { (formatsLocked(ofType: type, in: prefix), openTypes.contains(prefix + "\u{0}" + type)) }
         var general = Array(arn.text.utf8)
         if AWSPartitions.partitions.contains(String(arn.partition)) {
             general = Array("arn:*:".utf8) + Array(arn.text.utf8.dropFirst(5 + arn.partition.utf8.count))
         }
-        let result = !formats.isEmpty && !openTypes.contains(prefix + "\u{0}" + type)
-            && formats.allSatisfy { Glob.covers(general, $0.generalized) }
-        lock.lock()
-        coverMemo[key] = result
-        lock.unlock()
+        let result = !formats.isEmpty && !open && formats.allSatisfy { Glob.covers(general, $0.generalized) }
+        lock.withLock { coverMemo[key] = result }
         return result
     }
 
     /// Remembers `ResourceFacts.namesParticularResources` per resource string.
     func particular(_ arn: ARNParts, compute: (ARNParts) -> Bool) -> Bool {
-        lock.lock()
-        let known = particularMemo[arn.text]
-        lock.unlock()
-        if let known { return known }
+        if let known = lock.withLock({ particularMemo[arn.text] }) { return known }
         let result = compute(arn)
-        lock.lock()
-        particularMemo[arn.text] = result
-        lock.unlock()
+        lock.withLock { particularMemo[arn.text] = result }
         return result
     }
 
@@ -321,20 +307,18 @@ final class ARNFormatIndex: @unchecked Sendable {
     /// `log-group:NAME:log-stream:` (its documentation; AWS's managed policies rely on both).
     func canName(_ arn: ARNParts, type: String, of prefix: String) -> Bool {
         let key = TypeQuestion(arn: arn.text, prefix: prefix, type: type)
-        lock.lock()
-        if let known = typeMemo[key] {
-            lock.unlock()
-            return known
-        }
+        if let known = lock.withLock({ typeMemo[key] }) { return known }
         let alias = ResourceFacts.aliases[prefix + "\u{0}" + type]
-        var ofType: [String: [Format]] = [:]
-        for name in [type] + (alias.map { [$0] } ?? []) {
-            let formats = formatsLocked(ofType: name, in: prefix)
-            // Their fields complete, so that their compiled forms are set.
-            for field in Set(formats.map(\.service)) { _ = fieldLocked(field) }
-            ofType[name] = formats
+        let (ofType, open) = lock.withLock {
+            var ofType: [String: [Format]] = [:]
+            for name in [type] + (alias.map { [$0] } ?? []) {
+                let formats = formatsLocked(ofType: name, in: prefix)
+                // Their fields complete, so that their compiled forms are set.
+                for field in Set(formats.map(\.service)) { _ = fieldLocked(field) }
+                ofType[name] = formats
+            }
+            return (ofType, openTypes.contains(prefix + "\u{0}" + type))
         }
-        lock.unlock()
         // Field by field first: it rejects most formats on their literal start. Only then the
         // slower whole-ARN match that lets a Region or account wildcard reach across colons.
         func names(_ arn: ARNParts, _ type: String) -> Bool {
@@ -346,12 +330,10 @@ final class ARNFormatIndex: @unchecked Sendable {
             let whole = ARNFormatMatcher.compile(resource: Self.form(of: arn, whole: true))
             return formats.contains { Self.canDenote(whole, $0, whole: true) }
         }
-        var result = openTypes.contains(prefix + "\u{0}" + type) || names(arn, type)
+        var result = open || names(arn, type)
         if !result, let trimmed = arn.withoutTrailingAny { result = names(trimmed, type) }
         if !result, let alias { result = names(arn, alias) }
-        lock.lock()
-        typeMemo[key] = result
-        lock.unlock()
+        lock.withLock { typeMemo[key] = result }
         return result
     }
 
