@@ -33,7 +33,7 @@ final class GrantIndexCache: @unchecked Sendable {
     /// per context: the same patterns come back in policy after policy.
     private var memos: [(context: LintContext, actions: [String: [ActionDefinition]], names: [String: Set<String>])] = []
     private static let capacity = 4
-    /// Documents in flight at once: one per worker (at most 8), and the account-dump batches.
+    /// Documents in flight at once: one per worker, and the batches of an account dump.
     private static let indexCapacity = 16
 
     /// The catalog actions `compute` gives for `key`, computed once per context.
@@ -71,9 +71,10 @@ final class GrantIndexCache: @unchecked Sendable {
         let statements = subject.view.statements
         let identity = statements.withUnsafeBufferPointer { $0.baseAddress }
         if let hit = lock.withLock({
+            // Cheapest comparison first: the lock is held while the entries are compared.
             entries.first { entry in
-                entry.context === subject.context && entry.key == key
-                    && entry.statements.withUnsafeBufferPointer { $0.baseAddress } == identity
+                entry.statements.withUnsafeBufferPointer { $0.baseAddress } == identity
+                    && entry.context === subject.context && entry.key == key
             }
         }) {
             return hit.index
