@@ -149,7 +149,7 @@ package final class ActionDefinition: Sendable, Equatable {
         self.resourceTypes = resourceTypes
         self.conditionKeys = conditionKeys
         self.dependentActions = dependentActions
-        fullName = "\(service):\(name)"
+        fullName = service + ":" + name
         lowercasedName = fullName.lowercased()
     }
 
