@@ -50,6 +50,7 @@ package struct LintRunner {
         let parts = slots.values
         var result = Result()
         var all: [Finding] = []
+        all.reserveCapacity(parts.reduce(0) { $0 + $1.findings.count })
         for part in parts {
             result.policiesChecked += part.policiesChecked
             result.filesSkipped += part.skipped
@@ -58,7 +59,9 @@ package struct LintRunner {
             part.diagnostics.diagnostics.forEach(sink.report)
         }
         var directives = InlineDirectives(fileSystem: fileSystem)
-        for finding in Self.sorted(all, by: \.self) {
+        result.findings.reserveCapacity(all.count)
+        for index in Self.order(all, by: \.self) {
+            let finding = all[index]
             if let suppression = settings.suppressions.first(where: { $0.matches(finding) }) {
                 result.suppressed.append((finding, suppression.reason))
             } else if let reason = directives.reason(for: finding) {
@@ -173,6 +176,11 @@ package struct LintRunner {
     /// The sort moves small keys, not findings: a finding is a dozen fields, and swapping them
     /// in place cost more than comparing.
     static func sorted<Item>(_ items: [Item], by finding: (Item) -> Finding) -> [Item] {
+        order(items, by: finding).map { items[$0] }
+    }
+
+    /// The indices of `items` in report order.
+    static func order<Item>(_ items: [Item], by finding: (Item) -> Finding) -> [Int] {
         let paths = Set(items.map { finding($0).location.path }).sorted()
         let rank = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, $0) })
         let keys = items.indices.map { index in
@@ -184,7 +192,7 @@ package struct LintRunner {
             let (f, g) = (finding(items[a.index]), finding(items[b.index]))
             if f.rule != g.rule { return f.rule < g.rule }
             return f.message < g.message
-        }.map { items[$0.index] }
+        }.map(\.index)
     }
 }
 

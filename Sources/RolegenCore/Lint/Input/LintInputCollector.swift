@@ -273,6 +273,9 @@ package enum PathGlob {
         // without trying every split of its path (this runs for every file of a scan).
         let tail = pattern.utf8.reversed().prefix { $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "?") }
         guard path.utf8.count >= tail.count, path.utf8.reversed().starts(with: tail) else { return false }
+        // `**/*.json` (the default includes): `*` stops at '/', so a suffix of the path matches
+        // `*.json` exactly when the file name ends with `.json`, which the check above saw.
+        if pattern.hasPrefix("**/*"), tail.count == pattern.utf8.count - 4, !tail.contains(UInt8(ascii: "/")) { return true }
         return matches(Array(pattern.utf8)[...], Array(path.utf8)[...])
     }
 
