@@ -173,13 +173,12 @@ package struct LintRunner {
     /// The findings in report order: place, rule, message. Each path is ranked once and the
     /// findings sorted on the ranks: comparing long shared paths as Unicode strings was most of
     /// the serial time at the end of a corpus run.
-    /// The sort moves small keys, not findings: a finding is a dozen fields, and swapping them
-    /// in place cost more than comparing.
     static func sorted<Item>(_ items: [Item], by finding: (Item) -> Finding) -> [Item] {
         order(items, by: finding).map { items[$0] }
     }
 
-    /// The indices of `items` in report order.
+    /// The indices of `items` in report order. The sort moves small keys, not findings: a
+    /// finding is a dozen reference-counted fields, and moving them cost more than comparing.
     static func order<Item>(_ items: [Item], by finding: (Item) -> Finding) -> [Int] {
         let paths = Set(items.map { finding($0).location.path }).sorted()
         let rank = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, $0) })
