@@ -15,14 +15,12 @@ package struct LintEngine: Sendable {
         let id: String
         let severity: Severity
         let override: Severity?
-        let appliesTo: Set<PolicyType>
 
-        init(rule: any LintRule, id: String, severity: Severity, override: Severity?, appliesTo: Set<PolicyType>) {
+        init(rule: any LintRule, id: String, severity: Severity, override: Severity?) {
             self.rule = rule
             self.id = id
             self.severity = severity
             self.override = override
-            self.appliesTo = appliesTo
         }
     }
 
@@ -31,10 +29,10 @@ package struct LintEngine: Sendable {
         self.context = context
         let all = self.rules.map { rule in
             let metadata = rule.metadata
-            return PreparedRule(rule: rule, id: metadata.id, severity: metadata.severity,
-                                override: context.settings.severity(of: metadata), appliesTo: metadata.appliesTo)
+            return (types: metadata.appliesTo,
+                    rule: PreparedRule(rule: rule, id: metadata.id, severity: metadata.severity, override: context.settings.severity(of: metadata)))
         }
-        prepared = Dictionary(uniqueKeysWithValues: PolicyType.allCases.map { type in (type, all.filter { $0.appliesTo.contains(type) }) })
+        prepared = Dictionary(uniqueKeysWithValues: PolicyType.allCases.map { type in (type, all.filter { $0.types.contains(type) }.map(\.rule)) })
         entityRules = self.rules.compactMap { rule in
             guard let entityRule = rule as? any LintEntityRule else { return nil }
             let metadata = rule.metadata
@@ -67,7 +65,7 @@ package struct LintEngine: Sendable {
 
     /// The findings of the entity rules, over the policies grouped by the entity they belong to.
     package func lintEntities(_ inputs: [PolicyInput]) -> [Finding] {
-        guard !entityRules.isEmpty, inputs.contains(where: { $0.entity != nil }) else { return [] }
+        guard !entityRules.isEmpty else { return [] }
         var groups: [PolicyInput.Entity: [PolicyInput]] = [:]
         var order: [PolicyInput.Entity] = []
         for input in inputs {

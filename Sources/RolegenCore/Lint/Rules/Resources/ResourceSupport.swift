@@ -261,11 +261,9 @@ final class ARNFormatIndex: @unchecked Sendable {
     /// reader of the ARN expects).
     func candidates(for arn: ARNParts, fieldByField: Bool = false) -> (formats: [Format], matched: Bool)? {
         guard !ActionText.hasWildcard(arn.service), !ARNParts.hasVariable(arn.service) else { return nil }
-        let key = arn.serviceKey
-        // Read alone once the field is complete, which is nearly always after the first files.
         let (all, known) = lock.withLock {
-            completeFields.contains(key) ? (formats[key] ?? [], fieldByField ? fieldwiseMemo[arn.text] : candidateMemo[arn.text]) : nil
-        } ?? lock.withLock { (fieldLocked(key), fieldByField ? fieldwiseMemo[arn.text] : candidateMemo[arn.text]) }
+            (fieldLocked(arn.serviceKey), fieldByField ? fieldwiseMemo[arn.text] : candidateMemo[arn.text])
+        }
         guard !all.isEmpty else { return nil }
         if let known { return known }
         let whole = arn.spansFields && !fieldByField
@@ -283,13 +281,16 @@ final class ARNFormatIndex: @unchecked Sendable {
     /// lives in one partition).
     func namesEvery(type: String, of prefix: String, _ arn: ARNParts) -> Bool {
         let key = TypeQuestion(arn: arn.text, prefix: prefix, type: type)
-        if let known = lock.withLock({ coverMemo[key] }) { return known }
-        let (formats, open) = lock.withLock { (formatsLocked(ofType: type, in: prefix), openTypes.contains(prefix + "\u{0}" + type)) }
+        let (known, formats) = lock.withLock {
+            let known = coverMemo[key]
+            return (known, known == nil ? formatsLocked(ofType: type, in: prefix) : [])
+        }
+        if let known { return known }
         var general = Array(arn.text.utf8)
         if AWSPartitions.partitions.contains(String(arn.partition)) {
             general = Array("arn:*:".utf8) + Array(arn.text.utf8.dropFirst(5 + arn.partition.utf8.count))
         }
-        let result = !formats.isEmpty && !open && formats.allSatisfy { Glob.covers(general, $0.generalized) }
+        let result = !formats.isEmpty && !isOpen(type: type, in: prefix) && formats.allSatisfy { Glob.covers(general, $0.generalized) }
         lock.withLock { coverMemo[key] = result }
         return result
     }
@@ -309,7 +310,7 @@ final class ARNFormatIndex: @unchecked Sendable {
         let key = TypeQuestion(arn: arn.text, prefix: prefix, type: type)
         if let known = lock.withLock({ typeMemo[key] }) { return known }
         let alias = ResourceFacts.aliases[prefix + "\u{0}" + type]
-        let (ofType, open) = lock.withLock {
+        let ofType = lock.withLock {
             var ofType: [String: [Format]] = [:]
             for name in [type] + (alias.map { [$0] } ?? []) {
                 let formats = formatsLocked(ofType: name, in: prefix)
@@ -317,7 +318,7 @@ final class ARNFormatIndex: @unchecked Sendable {
                 for field in Set(formats.map(\.service)) { _ = fieldLocked(field) }
                 ofType[name] = formats
             }
-            return (ofType, openTypes.contains(prefix + "\u{0}" + type))
+            return ofType
         }
         // Field by field first: it rejects most formats on their literal start. Only then the
         // slower whole-ARN match that lets a Region or account wildcard reach across colons.
@@ -330,7 +331,7 @@ final class ARNFormatIndex: @unchecked Sendable {
             let whole = ARNFormatMatcher.compile(resource: Self.form(of: arn, whole: true))
             return formats.contains { Self.canDenote(whole, $0, whole: true) }
         }
-        var result = open || names(arn, type)
+        var result = isOpen(type: type, in: prefix) || names(arn, type)
         if !result, let trimmed = arn.withoutTrailingAny { result = names(trimmed, type) }
         if !result, let alias { result = names(arn, alias) }
         lock.withLock { typeMemo[key] = result }
